@@ -1,0 +1,86 @@
+using System.Net;
+using AlpacaConnect.Gql.Identity;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AlpacaConnect.Gql.Tests.TestHost;
+
+/// <summary>
+/// The real server in-process: real SQLite (a file per factory), real middleware, real schema.
+/// Settings and services can be overridden per test class; <see cref="StartOnLoopback"/> serves it with Kestrel.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Signs test users' JWTs; not a secret (tests only).</summary>
+    public const string TestSigningKey = "test-signing-key-for-alpaca-connect-tests-only-0123456789";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"alpaca-connect-test-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Jwt:SigningKey"] = TestSigningKey,
+    };
+
+    private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
+
+    public ApiFactory()
+    {
+        _settings["Persistence:ConnectionString"] = $"Data Source={_databasePath}";
+    }
+
+    /// <summary>Development by default, like <c>dotnet run</c>.</summary>
+    public string EnvironmentName { get; init; } = Environments.Development;
+
+    public ApiFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public ApiFactory WithServices(Action<IServiceCollection> configure)
+    {
+        _serviceOverrides.Add(configure);
+        return this;
+    }
+
+    /// <summary>An app-user JWT for <paramref name="userId"/>, issued with the server's own issuer.</summary>
+    public string TokenFor(string userId) =>
+        Services.GetRequiredService<DevTokenIssuer>().Issue(userId).AccessToken;
+
+    public HttpClient CreateClientFor(string userId)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TokenFor(userId));
+        return client;
+    }
+
+    /// <summary>Serves the app with Kestrel on a random loopback port, for out-of-process clients.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        return new Uri(addresses.Addresses.First());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        builder.ConfigureServices(services => _serviceOverrides.ForEach(configure => configure(services)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        foreach (var suffix in new[] { "", "-shm", "-wal" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}

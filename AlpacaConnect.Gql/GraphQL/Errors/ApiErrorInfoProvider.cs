@@ -1,0 +1,46 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQL.Validation.Errors.Custom;
+using GraphQLParser.Exceptions;
+
+namespace AlpacaConnect.Gql.GraphQL.Errors;
+
+/// <summary>
+/// Shapes every error as <c>{ message, locations, path, extensions: { code } }</c> with a code from
+/// <see cref="ErrorCodes"/>. Unexpected exceptions become <c>INTERNAL_SERVER_ERROR</c>; their details
+/// appear only where <see cref="ErrorExposure"/> allows it (Development).
+/// </summary>
+internal sealed class ApiErrorInfoProvider(ErrorExposure exposure) : ErrorInfoProvider(new ErrorInfoProviderOptions
+{
+    ExposeCode = true,
+    ExposeCodes = false,
+    ExposeData = false,
+    ExposeExceptionDetails = exposure.ExposeDetails,
+})
+{
+    public override ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        var info = base.GetInfo(executionError);
+        var extensions = info.Extensions ?? new Dictionary<string, object?>();
+        extensions.Remove("number");
+        if (executionError is not UnhandledError)
+        {
+            // Stack traces help only for unexpected failures; a validation error's trace is noise.
+            extensions.Remove("details");
+        }
+
+        extensions["code"] = CodeOf(executionError);
+        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+    }
+
+    private static string CodeOf(ExecutionError error) => error switch
+    {
+        UnhandledError => ErrorCodes.InternalServerError,
+        ComplexityError => ErrorCodes.QueryTooComplex,
+        SyntaxError or { InnerException: GraphQLSyntaxErrorException } => ErrorCodes.SyntaxError,
+        _ when error.Code is { Length: > 0 } code && ErrorCodes.All.Contains(code) => code,
+        ValidationError => ErrorCodes.ValidationFailed,
+        _ => ErrorCodes.BadRequest,
+    };
+}

@@ -1,0 +1,38 @@
+namespace AlpacaConnect.Gql.GraphQL.Errors;
+
+/// <summary>
+/// The one list of error codes this API uses, in <c>extensions.code</c> of top-level errors and in
+/// <c>code</c> of typed payload errors. Clients switch on these; never rename one.
+/// </summary>
+public static class ErrorCodes
+{
+    // Request-level (transport, validation, limits).
+    public const string BadRequest = "BAD_REQUEST";
+    public const string BatchingNotSupported = "BATCHING_NOT_SUPPORTED";
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+    public const string NotAcceptable = "NOT_ACCEPTABLE";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string SyntaxError = "SYNTAX_ERROR";
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+    public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
+
+    // Identity.
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Forbidden = "FORBIDDEN";
+
+    // Input and domain.
+    public const string BadUserInput = "BAD_USER_INPUT";
+    public const string NotFound = "NOT_FOUND";
+
+    // Anything unexpected. Details only in Development.
+    public const string InternalServerError = "INTERNAL_SERVER_ERROR";
+
+    /// <summary>Every code above, in declaration order; the GraphQL <c>ErrorCode</c> enum is built from it.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        typeof(ErrorCodes).GetFields()
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToArray();
+}

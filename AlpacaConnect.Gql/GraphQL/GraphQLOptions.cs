@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlpacaConnect.Gql.GraphQL;
+
+/// <summary>Limits of the GraphQL endpoint (configuration section <c>GraphQL</c>).</summary>
+public sealed class GraphQLOptions
+{
+    public const string Section = "GraphQL";
+
+    /// <summary>Deepest selection nesting accepted for ordinary operations.</summary>
+    [Range(2, 64)]
+    public int MaxDepth { get; set; } = 12;
+
+    /// <summary>
+    /// Deepest nesting accepted for operations that select only introspection fields. The standard
+    /// introspection query of graphql-js (and of the explorer) is 13 levels deep.
+    /// </summary>
+    [Range(13, 64)]
+    public int IntrospectionMaxDepth { get; set; } = 20;
+
+    /// <summary>Highest complexity score (GraphQL.NET's analyzer: fields weighted by list sizes).</summary>
+    [Range(10, 1_000_000)]
+    public int MaxComplexity { get; set; } = 2_000;
+
+    /// <summary>Time an operation may run before it is cancelled with <c>EXECUTION_TIMEOUT</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Largest request body accepted, in bytes; larger requests get 413.</summary>
+    [Range(1_024, 16 * 1024 * 1024)]
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Expose exception messages and stack traces in errors. Defaults to on only in Development.</summary>
+    public bool? ExposeExceptionDetails { get; set; }
+}

@@ -1,0 +1,21 @@
+using GraphQL.Types;
+
+namespace AlpacaConnect.Gql.GraphQL.Schema;
+
+/// <summary>
+/// A feature's contribution to a root operation type. Each feature registers its own
+/// <c>XQueries</c>, <c>XMutations</c> and <c>XSubscriptions</c>; the roots are composed from them.
+/// </summary>
+public interface IRootFields
+{
+    void AddFieldsTo(ObjectGraphType root);
+}
+
+/// <summary>Fields of the root <c>Query</c> type.</summary>
+public interface IQueryFields : IRootFields;
+
+/// <summary>Fields of the root <c>Mutation</c> type.</summary>
+public interface IMutationFields : IRootFields;
+
+/// <summary>Fields of the root <c>Subscription</c> type.</summary>
+public interface ISubscriptionFields : IRootFields;

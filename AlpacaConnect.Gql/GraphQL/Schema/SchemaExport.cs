@@ -1,0 +1,25 @@
+using GraphQL;
+using GraphQL.Types;
+using GraphQL.Utilities;
+
+namespace AlpacaConnect.Gql.GraphQL.Schema;
+
+/// <summary>
+/// <c>dotnet run --project AlpacaConnect.Gql -- schema export [path]</c> writes the running schema's SDL
+/// (default <c>schema.graphql</c> in the working directory) and exits without serving.
+/// </summary>
+public static class SchemaExport
+{
+    public static bool IsRequested(string[] args) => args is ["schema", "export", ..];
+
+    public static string Print(ISchema schema) =>
+        schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+
+    public static async Task RunAsync(WebApplication app, string[] args)
+    {
+        var path = Path.GetFullPath(args.Length > 2 ? args[2] : "schema.graphql");
+        var sdl = Print(app.Services.GetRequiredService<ISchema>());
+        await File.WriteAllTextAsync(path, sdl);
+        Console.WriteLine($"Wrote {path}");
+    }
+}

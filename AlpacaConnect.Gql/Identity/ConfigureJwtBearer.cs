@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace AlpacaConnect.Gql.Identity;
+
+/// <summary>Binds JWT bearer validation to <see cref="JwtOptions"/> once options and keys are known.</summary>
+internal sealed class ConfigureJwtBearer(IOptions<JwtOptions> options, SigningKeyProvider keys)
+    : IConfigureNamedOptions<JwtBearerOptions>
+{
+    public void Configure(string? name, JwtBearerOptions bearer)
+    {
+        var jwt = options.Value;
+        bearer.MapInboundClaims = false;
+        bearer.Authority = string.IsNullOrEmpty(jwt.Authority) ? null : jwt.Authority;
+        bearer.TokenValidationParameters = new TokenValidationParameters
+        {
+            ValidIssuer = jwt.Issuer,
+            ValidAudience = jwt.Audience,
+            IssuerSigningKey = keys.Key,
+            ValidateIssuerSigningKey = true,
+            NameClaimType = "name",
+            ClockSkew = TimeSpan.FromSeconds(30),
+        };
+    }
+
+    public void Configure(JwtBearerOptions options) => Configure(Options.DefaultName, options);
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlpacaConnect.Gql.Persistence;
+
+/// <summary>
+/// The server's database. Features add their entities through <see cref="IEntityTypeConfiguration{T}"/>
+/// classes in their own folders; this class only gathers them.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
+{
+    /// <summary>The Data Protection key ring, so protected data (tokens at rest) survives restarts and is shared by instances.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}

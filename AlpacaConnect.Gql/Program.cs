@@ -1,0 +1,31 @@
+using AlpacaConnect.Gql.GraphQL;
+using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Identity;
+using AlpacaConnect.Gql.Observability;
+using AlpacaConnect.Gql.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPersistence();
+builder.AddAppIdentity();
+builder.AddGraphQLApi();
+builder.AddHealth();
+
+var app = builder.Build();
+
+if (SchemaExport.IsRequested(args))
+{
+    await SchemaExport.RunAsync(app, args);
+    return;
+}
+
+app.UseAppIdentity();
+app.MapHealth();
+app.MapDevTokens();
+app.MapGraphQL();
+
+await app.MigrateDatabaseAsync();
+await app.RunAsync();
+
+/// <summary>Visible to the test host (<c>WebApplicationFactory&lt;Program&gt;</c>).</summary>
+public partial class Program;

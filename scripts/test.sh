@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test. On a fresh machine it first installs what the tests need (scripts/setup.sh).
+# Ends with a line "N passed, N failed" summed from the test results.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/setup.sh
+dotnet build AlpacaConnect.sln -warnaserror -nologo -clp:ErrorsOnly
+# The committed migrations must match the model.
+dotnet ef migrations has-pending-model-changes --project AlpacaConnect.Gql --no-build >/dev/null
+
+results="test-output/results"
+rm -rf "$results"
+status=0
+dotnet test AlpacaConnect.sln --no-build --nologo \
+  --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" || status=$?
+
+passed=0 failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+echo "$passed passed, $failed failed"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "no test ran" >&2
+  exit 1
+fi
+exit "$status"
