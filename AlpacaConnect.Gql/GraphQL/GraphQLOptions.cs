@@ -18,6 +18,13 @@ public sealed class GraphQLOptions
     [Range(13, 64)]
     public int IntrospectionMaxDepth { get; set; } = 20;
 
+    /// <summary>
+    /// Highest complexity score accepted for pure introspection, where each selected field costs one
+    /// (the explorer's query scores a few hundred); it bounds aliased copies of <c>__schema</c>.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int IntrospectionMaxComplexity { get; set; } = 5_000;
+
     /// <summary>Highest complexity score (GraphQL.NET's analyzer: fields weighted by list sizes).</summary>
     [Range(10, 1_000_000)]
     public int MaxComplexity { get; set; } = 2_000;

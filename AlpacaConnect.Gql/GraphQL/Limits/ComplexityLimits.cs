@@ -3,21 +3,27 @@ using GraphQLParser.AST;
 
 namespace AlpacaConnect.Gql.GraphQL.Limits;
 
-/// <summary>Depth and complexity limits, with a separate depth allowance for pure introspection.</summary>
+/// <summary>Depth and complexity limits, with a separate, still bounded, allowance for pure introspection.</summary>
 internal static class ComplexityLimits
 {
     public static void Configure(ComplexityOptions complexity, GraphQLOptions options)
     {
         complexity.MaxDepth = options.MaxDepth;
         complexity.MaxComplexity = options.MaxComplexity;
+
+        // Introspection lists are bounded by the schema itself, not by data, so they do not multiply
+        // their children's cost the way data lists do; each selected introspection field costs one.
+        var dataImpact = complexity.DefaultComplexityImpactDelegate;
+        complexity.DefaultComplexityImpactDelegate = context =>
+            IsIntrospection(context) ? new FieldComplexityResult(1, 1) : dataImpact(context);
+
         complexity.ValidateComplexityDelegate = context =>
         {
-            // The explorer's introspection query is deeper than any real operation needs, so pure
-            // introspection gets its own (still bounded) depth instead of an exemption.
+            // The explorer's introspection query is 13 levels deep, deeper than any data operation needs.
             if (context.Error is not null
                 && IsPureIntrospection(context.ValidationContext.Operation)
                 && context.MaxDepth <= options.IntrospectionMaxDepth
-                && context.TotalImpact <= options.MaxComplexity * 10)
+                && context.TotalImpact <= options.IntrospectionMaxComplexity)
             {
                 context.Error = null;
             }
@@ -25,6 +31,10 @@ internal static class ComplexityLimits
             return Task.CompletedTask;
         };
     }
+
+    private static bool IsIntrospection(FieldImpactContext context) =>
+        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+        || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
 
     private static bool IsPureIntrospection(GraphQLOperationDefinition operation) =>
         operation.SelectionSet.Selections.All(

@@ -1,0 +1,61 @@
+using AlpacaConnect.Gql.GraphQL.Schema;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AlpacaConnect.Gql.Tests.TestHost;
+
+/// <summary>
+/// Test-only root fields that make engine behaviour observable: resolver calls are counted, one field
+/// throws, one waits for cancellation. Added to a host with <see cref="AddProbe"/>.
+/// </summary>
+public sealed class ProbeQueries(ProbeRecorder recorder) : IQueryFields
+{
+    public void AddFieldsTo(ObjectGraphType root)
+    {
+        root.Field<ProbeGraphType>("probe").Resolve(_ => recorder.Hit());
+        root.Field<StringGraphType>("boom").Resolve(_ => throw new InvalidOperationException("secret internal detail"));
+        root.Field<StringGraphType>("slow").ResolveAsync(async context =>
+        {
+            recorder.SlowStarted.TrySetResult();
+            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            return "never";
+        });
+    }
+
+    public static void AddProbe(IServiceCollection services)
+    {
+        services.AddSingleton<ProbeRecorder>();
+        services.AddTransient<ProbeGraphType>();
+        services.AddQueryFields<ProbeQueries>();
+    }
+}
+
+public sealed class ProbeRecorder
+{
+    private int _hits;
+
+    public int Hits => Volatile.Read(ref _hits);
+
+    public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public object Hit()
+    {
+        Interlocked.Increment(ref _hits);
+        return new object();
+    }
+}
+
+public sealed class ProbeGraphType : ObjectGraphType
+{
+    public ProbeGraphType()
+    {
+        Name = "Probe";
+        Field<ProbeGraphType>("child").Resolve(context => context.RequestServices!.GetRequiredService<ProbeRecorder>().Hit());
+        Field<ListGraphType<ProbeGraphType>>("children").Resolve(context =>
+        {
+            var recorder = context.RequestServices!.GetRequiredService<ProbeRecorder>();
+            return Enumerable.Range(0, 3).Select(_ => recorder.Hit()).ToList();
+        });
+        Field<IntGraphType>("hits").Resolve(context => context.RequestServices!.GetRequiredService<ProbeRecorder>().Hits);
+    }
+}
