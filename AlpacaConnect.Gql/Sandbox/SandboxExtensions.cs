@@ -14,14 +14,13 @@ namespace AlpacaConnect.Gql.Sandbox;
 
 public static class SandboxExtensions
 {
-    /// <summary>The embedded Alpaca simulator's services, when <c>Alpaca:Mode</c> is <c>Sandbox</c> (the default).</summary>
+    /// <summary>
+    /// The embedded Alpaca simulator's services. They are registered in every mode (they cost nothing until
+    /// resolved, and configuration added by a test host is only final after <c>Build()</c>); the engine's timer
+    /// runs and <c>/sandbox</c> is served only when <c>Alpaca:Mode</c> is <c>Sandbox</c> (the default).
+    /// </summary>
     public static WebApplicationBuilder AddAlpacaSandbox(this WebApplicationBuilder builder)
     {
-        if (!IsEnabled(builder.Configuration))
-        {
-            return builder;
-        }
-
         builder.Services.AddOptions<SandboxOptions>()
             .Bind(builder.Configuration.GetSection(SandboxOptions.Section))
             .ValidateDataAnnotations()
@@ -91,6 +90,6 @@ public static class SandboxExtensions
         return app;
     }
 
-    private static bool IsEnabled(IConfiguration configuration) =>
+    internal static bool IsEnabled(IConfiguration configuration) =>
         (configuration.GetSection(AlpacaOptions.Section).Get<AlpacaOptions>()?.Mode ?? AlpacaMode.Sandbox) == AlpacaMode.Sandbox;
 }

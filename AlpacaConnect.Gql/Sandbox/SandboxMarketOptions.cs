@@ -17,7 +17,7 @@ public sealed class SandboxMarketOptions
     public TimeSpan FillDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How often the matching engine works open orders (on the injected TimeProvider).</summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan PassInterval { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Chance that an eligible fill is a random-size partial fill. Alpaca's paper simulator does

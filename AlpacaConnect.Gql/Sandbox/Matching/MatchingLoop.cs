@@ -6,7 +6,8 @@ namespace AlpacaConnect.Gql.Sandbox.Matching;
 /// Drives the engine on the injected <see cref="TimeProvider"/> (a FakeTimeProvider advances it in tests),
 /// after every price move, and walks prices when <c>Sandbox:Market:RandomWalkInterval</c> is set.
 /// </summary>
-internal sealed class MatchingLoop(MatchingEngine engine, PriceFeed prices, AssetCatalog assets, TimeProvider time, IOptions<SandboxOptions> options)
+internal sealed class MatchingLoop(
+    MatchingEngine engine, PriceFeed prices, AssetCatalog assets, TimeProvider time, IOptions<SandboxOptions> options, IConfiguration configuration)
     : IHostedService, IDisposable
 {
     private readonly Lock _passing = new();
@@ -15,6 +16,11 @@ internal sealed class MatchingLoop(MatchingEngine engine, PriceFeed prices, Asse
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!SandboxExtensions.IsEnabled(configuration))
+        {
+            return Task.CompletedTask;
+        }
+
         var market = options.Value.Market;
         prices.PriceChanged += Pass;
         _passTimer = time.CreateTimer(_ => Pass(), null, market.PassInterval, market.PassInterval);
