@@ -29,12 +29,17 @@ public sealed class SandboxAccount(Guid id, string number, SandboxEnvironment en
 
     public Dictionary<Guid, SandboxOrder> OrdersById { get; } = [];
 
+    /// <summary>Orders that may still change, oldest first; closed ones are pruned by the matching engine.
+    /// Keeps engine passes and buying-power checks proportional to open orders, not to history.</summary>
+    public List<SandboxOrder> Working { get; } = [];
+
     /// <summary>Client order ids are unique for the account's lifetime, canceled orders included (alpaca-py#260).</summary>
     public Dictionary<string, SandboxOrder> OrdersByClientId { get; } = new(StringComparer.Ordinal);
 
     public void Add(SandboxOrder order)
     {
         Orders.Add(order);
+        Working.Add(order);
         OrdersById[order.Id] = order;
         OrdersByClientId[order.ClientOrderId] = order;
     }
@@ -44,6 +49,7 @@ public sealed class SandboxAccount(Guid id, string number, SandboxEnvironment en
         Cash = cash;
         Positions.Clear();
         Orders.Clear();
+        Working.Clear();
         OrdersById.Clear();
         OrdersByClientId.Clear();
     }

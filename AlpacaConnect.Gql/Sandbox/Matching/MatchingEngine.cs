@@ -26,7 +26,8 @@ public sealed class MatchingEngine(
     {
         var now = time.GetUtcNow();
         var open = calendar.IsOpen(now);
-        foreach (var order in account.Orders.Where(o => !OrderStatus.IsClosed(o.Status) && o.Status != OrderStatus.Held).ToList())
+        account.Working.RemoveAll(o => OrderStatus.IsClosed(o.Status));
+        foreach (var order in account.Working.Where(o => o.Status != OrderStatus.Held).ToList())
         {
             if (OrderStatus.IsClosed(order.Status))
             {

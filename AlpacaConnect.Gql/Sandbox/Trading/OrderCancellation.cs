@@ -31,7 +31,7 @@ public sealed class OrderCancellation(OrderEvents events, TimeProvider time, IOp
     {
         lock (account.Sync)
         {
-            return account.Orders.Where(o => o.Parent is null && Request(account, o)).ToList();
+            return account.Working.Where(o => o.Parent is null).ToList().Where(o => Request(account, o)).ToList();
         }
     }
 }
