@@ -3,6 +3,7 @@ using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Identity;
 using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Sandbox;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.AddPersistence();
 builder.AddAppIdentity();
 builder.AddGraphQLApi();
 builder.AddHealth();
+builder.AddAlpacaSandbox();
 
 var app = builder.Build();
 
@@ -19,6 +21,7 @@ if (SchemaExport.IsRequested(args))
     return;
 }
 
+app.MapAlpacaSandbox();
 app.UseAppIdentity();
 app.MapHealth();
 app.MapDevTokens();

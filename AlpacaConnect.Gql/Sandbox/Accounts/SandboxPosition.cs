@@ -1,0 +1,13 @@
+namespace AlpacaConnect.Gql.Sandbox.Accounts;
+
+/// <summary>A long holding; mutated only under its account's lock.</summary>
+public sealed class SandboxPosition(Matching.SandboxAsset asset)
+{
+    public Matching.SandboxAsset Asset { get; } = asset;
+
+    public decimal Qty { get; set; }
+
+    public decimal CostBasis { get; set; }
+
+    public decimal AverageEntryPrice => Qty == 0 ? 0 : CostBasis / Qty;
+}

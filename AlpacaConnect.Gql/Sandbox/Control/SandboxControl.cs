@@ -1,0 +1,74 @@
+using AlpacaConnect.Gql.Sandbox.Accounts;
+using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Gql.Sandbox.Matching;
+using AlpacaConnect.Gql.Sandbox.OAuth;
+using AlpacaConnect.Gql.Sandbox.Streaming;
+using AlpacaConnect.Gql.Sandbox.Trading;
+
+namespace AlpacaConnect.Gql.Sandbox.Control;
+
+/// <summary>
+/// Test and demo control of the sandbox (also served as JSON under <c>/sandbox/control</c>): tokens, faults,
+/// streams, prices, the matching engine, the request log, and a full reset to the seeded state.
+/// </summary>
+public sealed class SandboxControl(
+    SandboxAccounts accounts, AccessTokens tokens, AuthorizationCodes codes, FaultInjector faults, TradeUpdateHub streams,
+    PriceFeed prices, AssetCatalog assets, MatchingEngine engine, RequestLog log, RateLimiter rateLimiter, SandboxRandom random)
+{
+    public IReadOnlyList<SandboxUser> Users => accounts.Users;
+
+    public IReadOnlyList<SandboxRequestRecord> Requests => log.Snapshot();
+
+    public IReadOnlyList<FaultRule> Faults => faults.Rules;
+
+    public int OpenStreams => streams.Count;
+
+    /// <summary>Issues a token without the browser flow (a seeded user's account(s); <paramref name="environment"/>
+    /// null grants both). The scope is taken as given.</summary>
+    public IssuedToken IssueToken(string userId, SandboxEnvironment? environment, string scope = "account:write trading data") =>
+        tokens.Issue(accounts.User(userId) ?? throw new ArgumentException($"No seeded user '{userId}'.", nameof(userId)), environment, scope);
+
+    /// <summary>After this, the token gets 401 40110000 on REST and unauthorized on the stream; its open streams close.</summary>
+    public bool RevokeToken(string accessToken) => tokens.Revoke(accessToken);
+
+    public int RevokeTokenByFingerprint(string fingerprint) => tokens.RevokeByFingerprint(fingerprint);
+
+    public void AddFault(FaultRule rule) => faults.Add(rule);
+
+    public void ClearFaults() => faults.Clear();
+
+    /// <summary>Aborts open trade_updates sockets, of one account or all.</summary>
+    public int DropStreams(Guid? accountId = null) => streams.Drop(c => accountId is null || c.AccountId == accountId);
+
+    public SandboxQuote Quote(string symbol) => prices.Quote(Asset(symbol));
+
+    /// <summary>Moves a symbol's last price; resting orders are worked at once.</summary>
+    public void SetPrice(string symbol, decimal price) => prices.SetPrice(Asset(symbol), price);
+
+    /// <summary>Seeded random-walk steps for one symbol or all.</summary>
+    public void Tick(string? symbol = null, int steps = 1) =>
+        prices.Tick(symbol is null ? assets.All : [Asset(symbol)], steps);
+
+    /// <summary>Works every open order now, ignoring the fill delay: no sleeping in tests.</summary>
+    public void ProcessNow() => engine.RunPass(ignoreDelay: true);
+
+    public void ClearRequests() => log.Clear();
+
+    /// <summary>Back to the seeded state: balances, orders, positions, prices, tokens, codes, faults, limits,
+    /// the log and the random source. Registered redirect URIs are configuration and stay.</summary>
+    public void Reset()
+    {
+        faults.Clear();
+        tokens.Reset();
+        codes.Reset();
+        streams.Drop();
+        accounts.Reset();
+        prices.Reset();
+        rateLimiter.Reset();
+        random.Reseed();
+        log.Clear();
+    }
+
+    private SandboxAsset Asset(string symbol) =>
+        assets.Find(symbol) ?? throw new ArgumentException($"Unknown symbol '{symbol}'.", nameof(symbol));
+}

@@ -1,0 +1,34 @@
+using AlpacaConnect.Gql.Sandbox.OAuth;
+using AlpacaConnect.Gql.Sandbox.Trading;
+using AlpacaConnect.Gql.Sandbox.Wire;
+using Microsoft.Extensions.Options;
+
+namespace AlpacaConnect.Gql.Sandbox.MarketData;
+
+/// <summary>The data host accepts a token of either environment; whether it needs the <c>data</c> scope is
+/// UNVERIFIED, so configurable (<c>Sandbox:OAuth:DataRequiresDataScope</c>). Its limit is counted apart.</summary>
+internal sealed class DataAccessFilter(AccessTokens tokens, RateLimiter rateLimiter, IOptions<SandboxOptions> options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var token = BearerToken.From(http.Request);
+        if (!rateLimiter.TryAcquire("data:" + (token is null ? "none" : TokenFingerprint.Of(token)), http.Response))
+        {
+            return TradingAccessFilter.RateLimitExceeded();
+        }
+
+        var grant = tokens.Validate(token);
+        if (grant is null)
+        {
+            return AlpacaError.RequestNotAuthorized();
+        }
+
+        if (options.Value.OAuth.DataRequiresDataScope && !grant.HasScope(OAuthScopes.Data))
+        {
+            return AlpacaError.Result(401, AlpacaError.Unauthorized, "token is not authorized for this scope");
+        }
+
+        return await next(context);
+    }
+}

@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlpacaConnect.Gql.Sandbox;
+
+/// <summary>
+/// The embedded Alpaca simulator (configuration section <c>Sandbox</c>). Used only when <c>Alpaca:Mode</c> is
+/// <c>Sandbox</c>. Every behaviour that Alpaca does not document (marked UNVERIFIED in
+/// <c>alpaca-api-facts.md</c>) has a setting here, defaulting to the most likely real behaviour.
+/// </summary>
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+
+    /// <summary>Seed of everything random in the sandbox (prices, order ids, fault decisions, partial fills).
+    /// Same seed and same calls give the same outcome.</summary>
+    public int Seed { get; set; } = 20260101;
+
+    /// <summary>The registered OAuth app and its authorization codes.</summary>
+    [Required]
+    public SandboxOAuthOptions OAuth { get; set; } = new();
+
+    /// <summary>Access tokens: lifetime and refresh.</summary>
+    [Required]
+    public SandboxTokenOptions Tokens { get; set; } = new();
+
+    /// <summary>The matching engine, the price feed and market hours.</summary>
+    [Required]
+    public SandboxMarketOptions Market { get; set; } = new();
+
+    /// <summary>Order validation quirks whose exact Alpaca behaviour is not documented.</summary>
+    [Required]
+    public SandboxOrderOptions Orders { get; set; } = new();
+
+    /// <summary>The per-token request limit.</summary>
+    [Required]
+    public SandboxRateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>The trade_updates WebSocket.</summary>
+    [Required]
+    public SandboxStreamOptions Stream { get; set; } = new();
+
+    /// <summary>Opening cash of every seeded account, in USD. Alpaca's paper default is $100k.</summary>
+    [Range(0, 1_000_000_000)]
+    public decimal StartingCash { get; set; } = 100_000m;
+
+    /// <summary>How many received requests the control log keeps (oldest dropped first).</summary>
+    [Range(1, 1_000_000)]
+    public int RequestLogCapacity { get; set; } = 10_000;
+}

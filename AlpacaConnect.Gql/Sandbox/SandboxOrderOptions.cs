@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlpacaConnect.Gql.Sandbox;
+
+/// <summary>Order validation details Alpaca does not pin down (section <c>Sandbox:Orders</c>).</summary>
+public sealed class SandboxOrderOptions
+{
+    /// <summary>HTTP status for a reused <c>client_order_id</c> (the message is known, the status is UNVERIFIED).</summary>
+    [Range(400, 499)]
+    public int DuplicateClientOrderIdStatus { get; set; } = 422;
+
+    /// <summary>Longest accepted <c>client_order_id</c> (current spec 128; old docs 48).</summary>
+    [Range(1, 1024)]
+    public int MaxClientOrderIdLength { get; set; } = 128;
+
+    /// <summary>Allow <c>extended_hours</c> with <c>gtc</c> (current spec) as well as <c>day</c> (old docs).</summary>
+    public bool ExtendedHoursAllowsGtc { get; set; } = true;
+}
