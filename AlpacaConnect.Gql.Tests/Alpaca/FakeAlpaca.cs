@@ -51,8 +51,9 @@ public sealed class FakeAlpaca(TimeProvider time) : HttpMessageHandler
             body,
             time.GetUtcNow());
         _received.Enqueue(recorded);
+        // Like a real connection, a pending answer is abandoned when the caller (or a timeout) cancels.
         return _routes.TryGetValue($"{recorded.Method} {recorded.Path}", out var answer)
-            ? await answer(recorded)
+            ? await answer(recorded).WaitAsync(cancellationToken)
             : Json("""{"code":40410000,"message":"no such route in the fake"}""", HttpStatusCode.NotFound);
     }
 }

@@ -19,6 +19,8 @@ internal sealed class AccessTokenHandler(AlpacaTokenProvider tokens) : Delegatin
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", credential.AccessToken);
 
         var response = await base.SendAsync(request, cancellationToken);
+        // The error mapper judges ambiguity by the request's method; not every handler links the two.
+        response.RequestMessage ??= request;
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             await tokens.OnUnauthorizedAsync(connectionId);
