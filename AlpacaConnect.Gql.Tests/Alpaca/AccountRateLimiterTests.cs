@@ -70,5 +70,29 @@ public sealed class AccountRateLimiterTests : IDisposable
         Assert.Equal(Budget, _host.Upstream.Received.Count);
     }
 
+    [Fact]
+    public async Task CallQueuesBrieflyWhenBudgetReturnsWithinTheQueueWait()
+    {
+        _host.Upstream.OnJson("GET", "/sandbox/paper/v2/clock", AlpacaSamples.Clock);
+        var trading = _host.Trading(_host.Connect());
+        var start = _host.Time.GetUtcNow();
+        for (var i = 0; i < Budget; i++)
+        {
+            await trading.GetClockAsync();
+        }
+
+        _host.Time.Advance(TimeSpan.FromSeconds(59));
+        var queued = trading.GetClockAsync();
+        Assert.Equal(Budget, _host.Upstream.Received.Count);
+        while (!queued.IsCompleted)
+        {
+            _host.Time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+        }
+
+        await queued;
+        Assert.True(_host.Upstream.Received[^1].At >= start.AddMinutes(1));
+    }
+
     public void Dispose() => _host.Dispose();
 }

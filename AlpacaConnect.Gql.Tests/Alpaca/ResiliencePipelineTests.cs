@@ -135,6 +135,40 @@ public sealed class ResiliencePipelineTests : IDisposable
         Assert.Equal((AlpacaErrorKind.Timeout, true, "UPSTREAM_TIMEOUT"), (error.Kind, error.IsAmbiguous, error.ErrorCode));
     }
 
+    [Fact]
+    public async Task OpenCircuitFailsFastAndAnUnsentOrderIsNotAmbiguous()
+    {
+        using var host = new AlpacaTestHost(factory => factory
+            .WithSetting("Alpaca:Resilience:MaxRetryAttempts", "0")
+            .WithSetting("Alpaca:Resilience:CircuitMinimumThroughput", "2"));
+        host.Upstream.OnJson("GET", "/sandbox/paper/v2/clock", Unavailable, HttpStatusCode.ServiceUnavailable);
+        var trading = host.Trading(host.Connect());
+        await Assert.ThrowsAsync<AlpacaApiException>(() => trading.GetClockAsync());
+        await Assert.ThrowsAsync<AlpacaApiException>(() => trading.GetClockAsync());
+
+        var error = await Assert.ThrowsAsync<AlpacaApiException>(() => trading.CreateOrderAsync(ResponseParsingTests.NewOrder()));
+
+        Assert.Equal((AlpacaErrorKind.Unavailable, false), (error.Kind, error.IsAmbiguous));
+        Assert.Equal(0, host.Upstream.Count("POST", "/sandbox/paper/v2/orders"));
+    }
+
+    [Fact]
+    public async Task A429IsNotCountedAgainstAlpacasHealth()
+    {
+        using var host = new AlpacaTestHost(factory => factory
+            .WithSetting("Alpaca:Resilience:MaxRetryAttempts", "0")
+            .WithSetting("Alpaca:Resilience:CircuitMinimumThroughput", "2"));
+        host.Upstream.On("GET", "/sandbox/paper/v2/clock", _ => TooManyRequests(host.Time.GetUtcNow().AddSeconds(30)));
+        host.Upstream.OnJson("GET", "/sandbox/paper/v2/account", AlpacaSamples.Account);
+        var trading = host.Trading(host.Connect());
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<AlpacaRateLimitedException>(() => trading.GetClockAsync());
+        }
+
+        await trading.GetAccountAsync();
+    }
+
     private static HttpResponseMessage TooManyRequests(DateTimeOffset reset)
     {
         var response = FakeAlpaca.Json("""{"message":"rate limit exceeded"}""", HttpStatusCode.TooManyRequests);

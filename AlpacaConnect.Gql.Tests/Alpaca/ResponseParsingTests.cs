@@ -1,6 +1,7 @@
 using System.Net;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.Alpaca.Wire;
 
 namespace AlpacaConnect.Gql.Tests.Alpaca;
 
@@ -211,6 +212,23 @@ public sealed class ResponseParsingTests : IDisposable
         var error = await Assert.ThrowsAsync<AlpacaApiException>(() => _host.Trading(_host.Connect()).GetPositionAsync("MSFT"));
 
         Assert.Equal((AlpacaErrorKind.NotFound, "NOT_FOUND"), (error.Kind, error.ErrorCode));
+    }
+
+    [Theory]
+    [InlineData("partial_fill", AlpacaTradeEvent.PartialFill)]
+    [InlineData("order_cancel_rejected", AlpacaTradeEvent.OrderCancelRejected)]
+    [InlineData("fill", AlpacaTradeEvent.Fill)]
+    [InlineData("margin_call_2031", AlpacaTradeEvent.Unknown)]
+    [InlineData(null, AlpacaTradeEvent.Unknown)]
+    public void TradeEventWordsReadWithUnknownAsFallback(string? word, AlpacaTradeEvent expected)
+    {
+        Assert.Equal(expected, WireEnum<AlpacaTradeEvent>.Parse(word));
+    }
+
+    [Fact]
+    public void UnknownValuesCannotBeSent()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => WireEnum<AlpacaOrderSide>.Format(AlpacaOrderSide.Unknown));
     }
 
     internal static AlpacaNewOrder NewOrder(string clientOrderId = "idem-1") => new()
