@@ -125,5 +125,19 @@ public sealed class AccessTokenHandlerTests : IDisposable
         Assert.Single(_host.Upstream.Received);
     }
 
+    [Fact]
+    public async Task ScopeRefusalIsARejectionNotAReauthorization()
+    {
+        var connection = _host.Connect();
+        _host.Upstream.OnJson("POST", "/sandbox/paper/v2/orders",
+            """{"code":40110000,"message":"token is not authorized for this scope"}""", HttpStatusCode.Unauthorized);
+
+        var error = await Assert.ThrowsAsync<AlpacaApiException>(() => _host.Trading(connection).CreateOrderAsync(ResponseParsingTests.NewOrder()));
+
+        Assert.Equal((AlpacaErrorKind.Rejected, "ALPACA_REJECTED", 40110000, false), (error.Kind, error.ErrorCode, error.AlpacaCode, error.IsAmbiguous));
+        Assert.False(_host.Store.IsReauthRequired(connection.ConnectionId));
+        Assert.Single(_host.Upstream.Received);
+    }
+
     public void Dispose() => _host.Dispose();
 }

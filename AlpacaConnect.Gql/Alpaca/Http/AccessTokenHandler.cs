@@ -6,7 +6,8 @@ namespace AlpacaConnect.Gql.Alpaca.Http;
 /// <summary>
 /// Innermost handler: puts the connection's token on each attempt as <c>Authorization: Bearer</c>, the only
 /// credential header (API-key headers must never accompany an OAuth token, facts 1.6). A 401 marks the connection
-/// REAUTH_REQUIRED; the answer goes on to the error mapper, which raises <see cref="AlpacaReauthRequiredException"/>.
+/// REAUTH_REQUIRED unless it is a scope refusal (<see cref="AlpacaErrorBody.IsScopeRefusal"/>); the answer goes on
+/// to the error mapper, which raises <see cref="AlpacaReauthRequiredException"/>.
 /// </summary>
 internal sealed class AccessTokenHandler(AlpacaTokenProvider tokens) : DelegatingHandler
 {
@@ -21,7 +22,8 @@ internal sealed class AccessTokenHandler(AlpacaTokenProvider tokens) : Delegatin
         var response = await base.SendAsync(request, cancellationToken);
         // The error mapper judges ambiguity by the request's method; not every handler links the two.
         response.RequestMessage ??= request;
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        if (response.StatusCode == HttpStatusCode.Unauthorized
+            && !AlpacaErrorBody.IsScopeRefusal((await AlpacaErrorBody.ReadAsync(response)).Message))
         {
             await tokens.OnUnauthorizedAsync(connectionId);
         }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
@@ -11,9 +10,6 @@ namespace AlpacaConnect.Gql.Alpaca.Http;
 /// </summary>
 internal sealed class AlpacaErrorMapper(TimeProvider time)
 {
-    private const int MaxErrorBodyBytes = 16 * 1024;
-    private const int MaxMessageLength = 300;
-
     public async ValueTask<Exception?> FromResponseAsync(HttpResponseMessage response)
     {
         if (response.IsSuccessStatusCode)
@@ -21,12 +17,13 @@ internal sealed class AlpacaErrorMapper(TimeProvider time)
             return null;
         }
 
-        var (code, message) = await ReadErrorBodyAsync(response);
+        var (code, message) = await AlpacaErrorBody.ReadAsync(response);
         var status = response.StatusCode;
         var text = $"Alpaca answered {(int)status}{(code is null ? "" : $" ({code})")} to {Describe(response.RequestMessage)}"
             + (message is null ? "." : $": {message}");
         AlpacaApiException exception = status switch
         {
+            HttpStatusCode.Unauthorized when AlpacaErrorBody.IsScopeRefusal(message) => new AlpacaApiException(AlpacaErrorKind.Rejected, text),
             HttpStatusCode.Unauthorized => new AlpacaReauthRequiredException(text),
             HttpStatusCode.TooManyRequests => new AlpacaRateLimitedException(text)
             {
@@ -77,43 +74,6 @@ internal sealed class AlpacaErrorMapper(TimeProvider time)
             StatusCode = response.StatusCode,
             IsAmbiguous = MayHaveTakenEffect(response.RequestMessage),
         });
-
-    private static async Task<(int? Code, string? Message)> ReadErrorBodyAsync(HttpResponseMessage response)
-    {
-        try
-        {
-            var buffer = new byte[MaxErrorBodyBytes];
-            await using var stream = await response.Content.ReadAsStreamAsync();
-            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false);
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, length));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return (null, null);
-            }
-
-            int? code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var n) ? n
-                : c.ValueKind == JsonValueKind.String && int.TryParse(c.GetString(), out var s) ? s : null;
-            var message = root.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? Shorten(m.GetString()) : null;
-            return (code, message);
-        }
-        catch (Exception e) when (e is JsonException or HttpRequestException or IOException)
-        {
-            // Gateways answer with HTML or nothing at all; the status alone must do.
-            return (null, null);
-        }
-    }
-
-    private static string? Shorten(string? message)
-    {
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            return null;
-        }
-
-        var oneLine = message.ReplaceLineEndings(" ").Trim();
-        return oneLine.Length <= MaxMessageLength ? oneLine : oneLine[..MaxMessageLength] + "…";
-    }
 
     /// <summary>Method and path only: queries and bodies stay out of messages.</summary>
     private static string Describe(HttpRequestMessage? request) =>
