@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.GraphQL;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Identity;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
 builder.AddAppIdentity();
+builder.AddAlpaca();
 builder.AddGraphQLApi();
 builder.AddHealth();
 builder.AddAlpacaSandbox();

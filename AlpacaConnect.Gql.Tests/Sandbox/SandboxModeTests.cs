@@ -8,7 +8,11 @@ public sealed class SandboxModeTests
     [Fact]
     public async Task InAlpacaModeTheSandboxIsNotServed()
     {
-        using var factory = new ApiFactory().WithSetting("Alpaca:Mode", "Alpaca");
+        using var factory = new ApiFactory()
+            .WithSetting("Alpaca:Mode", "Alpaca")
+            .WithSetting("Alpaca:ClientId", "an-app")
+            .WithSetting("Alpaca:ClientSecret", "not-a-real-secret")
+            .WithSetting("Alpaca:RedirectUri", "https://app.test/auth/alpaca/callback");
         using var client = factory.CreateClient();
 
         using var authorize = await client.GetAsync("/sandbox/oauth/authorize?response_type=code&client_id=sandbox-client");

@@ -48,6 +48,7 @@ public static class SandboxExtensions
             .AddSingleton<RequestLog>()
             .AddSingleton<SandboxControl>()
             .AddHostedService<MatchingLoop>();
+        builder.Services.AddSingleton<IPostConfigureOptions<AlpacaOptions>, SandboxAsUpstream>();
         return builder;
     }
 
@@ -63,6 +64,7 @@ public static class SandboxExtensions
             return app;
         }
 
+        SandboxAsUpstream.RegisterCallbackWhenStarted(app);
         app.Map(SandboxPaths.Root, sandbox =>
         {
             sandbox.UseRouting();

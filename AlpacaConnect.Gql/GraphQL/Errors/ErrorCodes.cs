@@ -26,6 +26,13 @@ public static class ErrorCodes
     public const string BadUserInput = "BAD_USER_INPUT";
     public const string NotFound = "NOT_FOUND";
 
+    // Upstream (Alpaca).
+    public const string ReauthRequired = "REAUTH_REQUIRED";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string AlpacaRejected = "ALPACA_REJECTED";
+    public const string UpstreamUnavailable = "UPSTREAM_UNAVAILABLE";
+    public const string UpstreamTimeout = "UPSTREAM_TIMEOUT";
+
     // Anything unexpected. Details only in Development.
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 

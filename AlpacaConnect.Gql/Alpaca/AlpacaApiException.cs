@@ -1,0 +1,50 @@
+using System.Net;
+using AlpacaConnect.Gql.GraphQL.Errors;
+
+namespace AlpacaConnect.Gql.Alpaca;
+
+/// <summary>
+/// A failed call to Alpaca. Messages never carry tokens, client secrets or authorization codes; Alpaca's own
+/// message is included (shortened) because it explains rejections such as "insufficient buying power".
+/// </summary>
+public class AlpacaApiException : Exception
+{
+    public AlpacaApiException(AlpacaErrorKind kind, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Kind = kind;
+    }
+
+    public AlpacaErrorKind Kind { get; }
+
+    /// <summary>Alpaca's HTTP status, when it answered at all.</summary>
+    public HttpStatusCode? StatusCode { get; internal set; }
+
+    /// <summary>Alpaca's 8-digit error code (e.g. 40310000), absent from some bodies such as <c>{"message":"forbidden."}</c>.</summary>
+    public int? AlpacaCode { get; internal set; }
+
+    /// <summary>Alpaca's own <c>message</c>, shortened.</summary>
+    public string? UpstreamMessage { get; internal set; }
+
+    /// <summary>
+    /// The request may have taken effect although it failed (timeout, 5xx or broken connection on a POST, PATCH or
+    /// DELETE). After an ambiguous order submission look the order up by its <c>client_order_id</c>; never post it
+    /// again blindly.
+    /// </summary>
+    public bool IsAmbiguous { get; internal set; }
+
+    /// <summary>When to try again, for rate-limited calls (from <c>X-Ratelimit-Reset</c> or our own budget).</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
+
+    /// <summary>The API error code (<see cref="ErrorCodes"/>) this failure is reported with.</summary>
+    public string ErrorCode => Kind switch
+    {
+        AlpacaErrorKind.NotFound => ErrorCodes.NotFound,
+        AlpacaErrorKind.ReauthRequired => ErrorCodes.ReauthRequired,
+        AlpacaErrorKind.RateLimited => ErrorCodes.RateLimited,
+        AlpacaErrorKind.Unavailable or AlpacaErrorKind.InvalidResponse => ErrorCodes.UpstreamUnavailable,
+        AlpacaErrorKind.Timeout => ErrorCodes.UpstreamTimeout,
+        AlpacaErrorKind.EnvironmentNotAllowed => ErrorCodes.Forbidden,
+        _ => ErrorCodes.AlpacaRejected,
+    };
+}

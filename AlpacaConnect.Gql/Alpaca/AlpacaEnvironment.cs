@@ -1,0 +1,8 @@
+namespace AlpacaConnect.Gql.Alpaca;
+
+/// <summary>Which of a user's Alpaca accounts a connection trades: paper (simulated) or live (real money).</summary>
+public enum AlpacaEnvironment
+{
+    Paper,
+    Live,
+}

@@ -1,0 +1,63 @@
+using AlpacaConnect.Gql.Alpaca.Http;
+using AlpacaConnect.Gql.Alpaca.Wire;
+using Refit;
+
+namespace AlpacaConnect.Gql.Alpaca.Clients;
+
+/// <summary>
+/// Trading API v2 (facts 2). Every call names its connection through <see cref="PropertyAttribute"/>, which the
+/// rate limiter and the token handler read; the facade sets it, never a caller.
+/// </summary>
+internal interface IAlpacaTradingApi
+{
+    private const string Connection = AlpacaRequestOptions.ConnectionIdKey;
+
+    [Get("/v2/account")]
+    Task<AccountWire> GetAccountAsync([Property(Connection)] Guid connectionId, CancellationToken cancellationToken);
+
+    [Post("/v2/orders")]
+    Task<OrderWire> CreateOrderAsync([Property(Connection)] Guid connectionId, [Body] NewOrderWire order, CancellationToken cancellationToken);
+
+    [Get("/v2/orders")]
+    Task<List<OrderWire>> ListOrdersAsync(
+        [Property(Connection)] Guid connectionId,
+        string? status, int? limit, string? after, string? until, string? direction, string? symbols, string? side, string? nested,
+        CancellationToken cancellationToken);
+
+    [Get("/v2/orders/{orderId}")]
+    Task<OrderWire> GetOrderAsync([Property(Connection)] Guid connectionId, Guid orderId, string? nested, CancellationToken cancellationToken);
+
+    // The colon is part of Alpaca's path, not a route parameter (facts 2.6).
+    [Get("/v2/orders:by_client_order_id")]
+    Task<OrderWire> GetOrderByClientOrderIdAsync(
+        [Property(Connection)] Guid connectionId, [AliasAs("client_order_id")] string clientOrderId, CancellationToken cancellationToken);
+
+    [Patch("/v2/orders/{orderId}")]
+    Task<OrderWire> ReplaceOrderAsync([Property(Connection)] Guid connectionId, Guid orderId, [Body] ReplaceOrderWire replace, CancellationToken cancellationToken);
+
+    [Delete("/v2/orders/{orderId}")]
+    Task CancelOrderAsync([Property(Connection)] Guid connectionId, Guid orderId, CancellationToken cancellationToken);
+
+    [Delete("/v2/orders")]
+    Task<List<CancelOrderResultWire>> CancelAllOrdersAsync([Property(Connection)] Guid connectionId, CancellationToken cancellationToken);
+
+    [Get("/v2/positions")]
+    Task<List<PositionWire>> ListPositionsAsync([Property(Connection)] Guid connectionId, CancellationToken cancellationToken);
+
+    [Get("/v2/positions/{symbolOrAssetId}")]
+    Task<PositionWire> GetPositionAsync([Property(Connection)] Guid connectionId, string symbolOrAssetId, CancellationToken cancellationToken);
+
+    [Delete("/v2/positions/{symbolOrAssetId}")]
+    Task<OrderWire> ClosePositionAsync(
+        [Property(Connection)] Guid connectionId, string symbolOrAssetId, string? qty, string? percentage, CancellationToken cancellationToken);
+
+    [Delete("/v2/positions")]
+    Task<List<ClosePositionResultWire>> CloseAllPositionsAsync(
+        [Property(Connection)] Guid connectionId, [AliasAs("cancel_orders")] string? cancelOrders, CancellationToken cancellationToken);
+
+    [Get("/v2/clock")]
+    Task<ClockWire> GetClockAsync([Property(Connection)] Guid connectionId, CancellationToken cancellationToken);
+
+    [Get("/v2/assets/{symbolOrAssetId}")]
+    Task<AssetWire> GetAssetAsync([Property(Connection)] Guid connectionId, string symbolOrAssetId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+using AlpacaConnect.Gql.Alpaca.Models;
+
+namespace AlpacaConnect.Gql.Alpaca;
+
+/// <summary>
+/// Where the token handler gets and keeps a connection's tokens. Implemented by the Connections feature (database and
+/// Data Protection). Register it as a singleton (use <c>IDbContextFactory</c>): handlers outlive requests.
+/// </summary>
+public interface IAlpacaCredentialStore
+{
+    /// <summary>
+    /// The connection's current tokens, or null when it has none usable (unknown, disconnected, or marked as needing
+    /// re-authorization): then no request is sent and the caller gets <see cref="AlpacaReauthRequiredException"/>.
+    /// </summary>
+    Task<AlpacaCredential?> GetAsync(Guid connectionId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the connection's tokens after a refresh (the set keeps the old refresh token if none was issued).</summary>
+    Task SaveRefreshedAsync(Guid connectionId, AlpacaTokenSet tokens, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the connection REAUTH_REQUIRED. Returns true only for the call that made the transition, so the change is
+    /// announced once however many calls saw the 401.
+    /// </summary>
+    Task<bool> MarkReauthRequiredAsync(Guid connectionId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,51 @@
+using AlpacaConnect.Gql.Alpaca.Models;
+
+namespace AlpacaConnect.Gql.Alpaca;
+
+/// <summary>
+/// Alpaca's Trading API and latest market data for one connection (from <see cref="IAlpacaClientFactory"/>). Every
+/// failure is an <see cref="AlpacaApiException"/>. Only reads are retried; after an ambiguous
+/// <see cref="CreateOrderAsync"/> failure, look the order up with <see cref="GetOrderByClientOrderIdAsync"/>.
+/// </summary>
+public interface IAlpacaTradingClient
+{
+    AlpacaConnectionRef Connection { get; }
+
+    Task<AlpacaAccount> GetAccountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /v2/orders</c>, sent exactly once.</summary>
+    Task<AlpacaOrder> CreateOrderAsync(AlpacaNewOrder order, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AlpacaOrder>> ListOrdersAsync(AlpacaOrderQuery? query = null, CancellationToken cancellationToken = default);
+
+    Task<AlpacaOrder> GetOrderAsync(Guid orderId, bool nested = false, CancellationToken cancellationToken = default);
+
+    /// <summary>The order with this client order id; <see cref="AlpacaErrorKind.NotFound"/> when Alpaca never accepted it.</summary>
+    Task<AlpacaOrder> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Returns the new (replacing) order.</summary>
+    Task<AlpacaOrder> ReplaceOrderAsync(Guid orderId, AlpacaReplaceOrder replace, CancellationToken cancellationToken = default);
+
+    /// <summary>Requests cancellation (204): the order is cancelled only when it reports Canceled.</summary>
+    Task CancelOrderAsync(Guid orderId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AlpacaCancelOrderResult>> CancelAllOrdersAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AlpacaPosition>> ListPositionsAsync(CancellationToken cancellationToken = default);
+
+    Task<AlpacaPosition> GetPositionAsync(string symbolOrAssetId, CancellationToken cancellationToken = default);
+
+    /// <summary>Liquidates all of a position, or <paramref name="qty"/> shares, or <paramref name="percentage"/> percent of it; returns the closing order.</summary>
+    Task<AlpacaOrder> ClosePositionAsync(string symbolOrAssetId, decimal? qty = null, decimal? percentage = null, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AlpacaClosePositionResult>> CloseAllPositionsAsync(bool cancelOrders = false, CancellationToken cancellationToken = default);
+
+    Task<AlpacaClock> GetClockAsync(CancellationToken cancellationToken = default);
+
+    Task<AlpacaAsset> GetAssetAsync(string symbolOrAssetId, CancellationToken cancellationToken = default);
+
+    /// <summary>Latest quote from the data host; <paramref name="feed"/> <c>iex</c> (free plans' default), <c>sip</c> or <c>otc</c>.</summary>
+    Task<AlpacaQuote> GetLatestQuoteAsync(string symbol, string? feed = null, CancellationToken cancellationToken = default);
+
+    Task<AlpacaTrade> GetLatestTradeAsync(string symbol, string? feed = null, CancellationToken cancellationToken = default);
+}
