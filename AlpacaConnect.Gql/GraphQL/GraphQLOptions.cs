@@ -19,11 +19,11 @@ public sealed class GraphQLOptions
     public int IntrospectionMaxDepth { get; set; } = 20;
 
     /// <summary>
-    /// Highest complexity score accepted for pure introspection, where each selected field costs one
-    /// (the explorer's query scores a few hundred); it bounds aliased copies of <c>__schema</c>.
+    /// Most field selections an introspection-only operation may make, counting a fragment each time it
+    /// is spread (the standard introspection query makes about 180). It bounds aliased copies of <c>__schema</c>.
     /// </summary>
-    [Range(100, 1_000_000)]
-    public int IntrospectionMaxComplexity { get; set; } = 5_000;
+    [Range(100, 10_000)]
+    public int IntrospectionMaxFields { get; set; } = 500;
 
     /// <summary>Highest complexity score (GraphQL.NET's analyzer: fields weighted by list sizes).</summary>
     [Range(10, 1_000_000)]

@@ -11,19 +11,15 @@ internal static class ComplexityLimits
         complexity.MaxDepth = options.MaxDepth;
         complexity.MaxComplexity = options.MaxComplexity;
 
-        // Introspection lists are bounded by the schema itself, not by data, so they do not multiply
-        // their children's cost the way data lists do; each selected introspection field costs one.
-        var dataImpact = complexity.DefaultComplexityImpactDelegate;
-        complexity.DefaultComplexityImpactDelegate = context =>
-            IsIntrospection(context) ? new FieldComplexityResult(1, 1) : dataImpact(context);
-
         complexity.ValidateComplexityDelegate = context =>
         {
-            // The explorer's introspection query is 13 levels deep, deeper than any data operation needs.
+            // Introspection answers are bounded by the schema, not by data, so the data-list complexity
+            // score means little for them (it grows with the schema's size). Pure introspection is held
+            // to its own depth and to the number of fields written, which bounds aliased copies instead.
             if (context.Error is not null
                 && IsPureIntrospection(context.ValidationContext.Operation)
                 && context.MaxDepth <= options.IntrospectionMaxDepth
-                && context.TotalImpact <= options.IntrospectionMaxComplexity)
+                && CountFields(context.ValidationContext.Document, context.ValidationContext.Operation) <= options.IntrospectionMaxFields)
             {
                 context.Error = null;
             }
@@ -32,9 +28,23 @@ internal static class ComplexityLimits
         };
     }
 
-    private static bool IsIntrospection(FieldImpactContext context) =>
-        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-        || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
+    /// <summary>Field selections of the operation with fragments expanded wherever they are spread, which bounds aliased copies.</summary>
+    private static int CountFields(GraphQLDocument document, GraphQLOperationDefinition operation)
+    {
+        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
+            .ToDictionary(f => f.FragmentName.Name.StringValue);
+
+        int Count(GraphQLSelectionSet? set, int depth) => set is null || depth > 64 ? 0 : set.Selections.Sum(s => s switch
+        {
+            GraphQLField field => 1 + Count(field.SelectionSet, depth + 1),
+            GraphQLInlineFragment inline => Count(inline.SelectionSet, depth + 1),
+            GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) =>
+                Count(fragment.SelectionSet, depth + 1),
+            _ => 0,
+        });
+
+        return Count(operation.SelectionSet, 0);
+    }
 
     private static bool IsPureIntrospection(GraphQLOperationDefinition operation) =>
         operation.SelectionSet.Selections.All(
