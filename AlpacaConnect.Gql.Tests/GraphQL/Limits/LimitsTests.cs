@@ -84,5 +84,16 @@ public sealed class LimitsTests : IDisposable
         Assert.Equal(["QUERY_TOO_COMPLEX"], response.ErrorCodes);
     }
 
+    [Fact]
+    public async Task ManyAliasedCopiesOfTheSchemaAreRefused()
+    {
+        using var client = _factory.CreateClient();
+        var copies = string.Join(" ", Enumerable.Range(0, 200).Select(i => $"s{i}: __schema {{ types {{ name fields {{ name }} }} }}"));
+
+        var response = await client.PostGraphQLAsync("{ " + copies + " }");
+
+        Assert.Equal(["QUERY_TOO_COMPLEX"], response.ErrorCodes);
+    }
+
     public void Dispose() => _factory.Dispose();
 }
