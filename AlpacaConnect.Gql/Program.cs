@@ -1,16 +1,20 @@
 using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Identity;
 using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Gql.Streaming;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPersistence();
 builder.AddAppIdentity();
 builder.AddAlpaca();
+builder.AddStreaming();
+builder.AddConnections();
 builder.AddGraphQLApi();
 builder.AddHealth();
 builder.AddAlpacaSandbox();
@@ -27,6 +31,7 @@ app.MapAlpacaSandbox();
 app.UseAppIdentity();
 app.MapHealth();
 app.MapDevTokens();
+app.MapAlpacaOAuthCallback();
 app.MapGraphQL();
 
 await app.MigrateDatabaseAsync();

@@ -60,12 +60,20 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>Serves the app with Kestrel on a random loopback port, for out-of-process clients.</summary>
-    public Uri StartOnLoopback()
+    public Uri StartOnLoopback(int port = 0)
     {
-        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
         return new Uri(addresses.Addresses.First());
+    }
+
+    /// <summary>A loopback port free right now, for a server that must know its own address before it starts.</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -33,6 +33,15 @@ public static class ErrorCodes
     public const string UpstreamUnavailable = "UPSTREAM_UNAVAILABLE";
     public const string UpstreamTimeout = "UPSTREAM_TIMEOUT";
 
+    // Connections.
+    public const string ReturnToNotAllowed = "RETURN_TO_NOT_ALLOWED";
+    public const string LiveTradingNotAllowed = "LIVE_TRADING_NOT_ALLOWED";
+    public const string InvalidCompletionCode = "INVALID_COMPLETION_CODE";
+    public const string AccountAlreadyLinked = "ACCOUNT_ALREADY_LINKED";
+    public const string NotConnected = "NOT_CONNECTED";
+    public const string AccessDenied = "ACCESS_DENIED";
+    public const string TokenExchangeFailed = "TOKEN_EXCHANGE_FAILED";
+
     // Anything unexpected. Details only in Development.
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 

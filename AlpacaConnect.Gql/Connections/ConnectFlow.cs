@@ -1,0 +1,47 @@
+using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AlpacaConnect.Gql.Connections;
+
+/// <summary>Step 1 of connecting: a single-use, hashed, ten-minute OAuth state and Alpaca's authorize URL.</summary>
+internal sealed class ConnectFlow(
+    IDbContextFactory<AppDbContext> databases,
+    IAlpacaOAuthClient oauth,
+    ReturnToPolicy returnTo,
+    IOptions<ConnectionsOptions> options,
+    IOptions<AlpacaOptions> alpaca,
+    TimeProvider time)
+{
+    public async Task<ConnectAlpacaPayload> StartAsync(string userId, AlpacaEnvironment environment, string returnToUri, CancellationToken cancellationToken)
+    {
+        if (environment == AlpacaEnvironment.Live && !alpaca.Value.AllowLive)
+        {
+            return ConnectAlpacaPayload.Failed(new LiveTradingNotAllowedError());
+        }
+
+        if (!returnTo.IsAllowed(returnToUri))
+        {
+            return ConnectAlpacaPayload.Failed(new ReturnToNotAllowedError(returnToUri));
+        }
+
+        var state = OneTimeSecret.Create();
+        var now = time.GetUtcNow();
+        var expiresAt = now + options.Value.StateLifetime;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.Add(new OAuthState
+        {
+            StateHash = OneTimeSecret.Hash(state),
+            UserId = userId,
+            Environment = environment,
+            ReturnTo = returnToUri,
+            CreatedAt = now,
+            ExpiresAt = expiresAt,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+
+        var url = oauth.BuildAuthorizeUrl(state, oauth.DefaultRedirectUri, alpaca.Value.Scopes, environment);
+        return new ConnectAlpacaPayload(url, expiresAt, []);
+    }
+}

@@ -1,0 +1,82 @@
+using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Streaming;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlpacaConnect.Gql.Connections;
+
+/// <summary>
+/// Gives the Alpaca token handler the decrypted token of a connection (or of a pending connection, which
+/// the callback reads the account through) and records refreshes and revocations.
+/// </summary>
+internal sealed class ConnectionCredentialStore(
+    IDbContextFactory<AppDbContext> databases,
+    TokenVault vault,
+    IEventBus events,
+    TimeProvider time) : IAlpacaCredentialStore
+{
+    public async Task<AlpacaCredential?> GetAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Set<AlpacaConnection>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == connectionId, cancellationToken);
+        if (connection is not null)
+        {
+            return connection is { Status: ConnectionStatus.Connected, AccessTokenCiphertext: { } access }
+                ? Credential(connectionId, access, connection.RefreshTokenCiphertext, connection.TokenExpiresAt)
+                : null;
+        }
+
+        var pending = await db.Set<PendingConnection>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == connectionId, cancellationToken);
+        return pending is null || pending.ExpiresAt <= time.GetUtcNow()
+            ? null
+            : Credential(connectionId, pending.AccessTokenCiphertext, pending.RefreshTokenCiphertext, pending.TokenExpiresAt);
+    }
+
+    public async Task SaveRefreshedAsync(Guid connectionId, AlpacaTokenSet tokens, CancellationToken cancellationToken)
+    {
+        var access = vault.Protect(TokenKind.Access, connectionId, tokens.AccessToken);
+        var refresh = tokens.RefreshToken is null ? null : vault.Protect(TokenKind.Refresh, connectionId, tokens.RefreshToken);
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var updated = await db.Set<AlpacaConnection>()
+            .Where(c => c.Id == connectionId && c.Status == ConnectionStatus.Connected)
+            .ExecuteUpdateAsync(c => c
+                .SetProperty(x => x.AccessTokenCiphertext, access)
+                .SetProperty(x => x.RefreshTokenCiphertext, refresh)
+                .SetProperty(x => x.TokenExpiresAt, tokens.ExpiresAt)
+                .SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        if (updated == 0)
+        {
+            await db.Set<PendingConnection>().Where(p => p.Id == connectionId).ExecuteUpdateAsync(p => p
+                .SetProperty(x => x.AccessTokenCiphertext, access)
+                .SetProperty(x => x.RefreshTokenCiphertext, refresh)
+                .SetProperty(x => x.TokenExpiresAt, tokens.ExpiresAt), cancellationToken);
+        }
+    }
+
+    public async Task<bool> MarkReauthRequiredAsync(Guid connectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // A conditional update: of many concurrent 401s, exactly one sees the transition.
+        var changed = await db.Set<AlpacaConnection>()
+            .Where(c => c.Id == connectionId && c.Status == ConnectionStatus.Connected)
+            .ExecuteUpdateAsync(c => c
+                .SetProperty(x => x.Status, ConnectionStatus.ReauthRequired)
+                .SetProperty(x => x.UpdatedAt, time.GetUtcNow()), cancellationToken) == 1;
+        if (changed)
+        {
+            var userId = await db.Set<AlpacaConnection>().Where(c => c.Id == connectionId).Select(c => c.UserId).SingleAsync(cancellationToken);
+            events.Publish(new AlpacaConnectionChanged(userId, connectionId, ConnectionStatus.ReauthRequired));
+        }
+
+        return changed;
+    }
+
+    private AlpacaCredential? Credential(Guid owner, string accessCiphertext, string? refreshCiphertext, DateTimeOffset? expiresAt)
+    {
+        var access = vault.Unprotect(TokenKind.Access, owner, accessCiphertext);
+        var refresh = refreshCiphertext is null ? null : vault.Unprotect(TokenKind.Refresh, owner, refreshCiphertext);
+        return access is null ? null : new AlpacaCredential(access, refresh, expiresAt);
+    }
+}

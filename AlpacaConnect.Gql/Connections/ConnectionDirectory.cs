@@ -1,0 +1,42 @@
+using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Streaming;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AlpacaConnect.Gql.Connections;
+
+/// <summary>Reading and ending a user's connection.</summary>
+internal sealed class ConnectionDirectory(
+    IDbContextFactory<AppDbContext> databases,
+    IEventBus events,
+    IOptions<ConnectionsOptions> options,
+    TimeProvider time)
+{
+    public async Task<AlpacaConnectionView> GetAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Set<AlpacaConnection>().AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
+        return AlpacaConnectionView.From(connection, options.Value.SignUpUrl);
+    }
+
+    /// <summary>Deletes the tokens. Alpaca documents no revoke endpoint, so forgetting them is what disconnecting means.</summary>
+    public async Task<DisconnectAlpacaPayload> DisconnectAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Set<AlpacaConnection>().SingleOrDefaultAsync(
+            c => c.UserId == userId && c.Status != ConnectionStatus.NotConnected, cancellationToken);
+        if (connection is null)
+        {
+            return new DisconnectAlpacaPayload(AlpacaConnectionView.From(null, options.Value.SignUpUrl), [new NotConnectedError()]);
+        }
+
+        connection.Status = ConnectionStatus.NotConnected;
+        connection.AccessTokenCiphertext = null;
+        connection.RefreshTokenCiphertext = null;
+        connection.TokenExpiresAt = null;
+        connection.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        events.Publish(new AlpacaConnectionChanged(userId, connection.Id, ConnectionStatus.NotConnected));
+        return new DisconnectAlpacaPayload(AlpacaConnectionView.From(connection, options.Value.SignUpUrl), []);
+    }
+}

@@ -1,0 +1,54 @@
+using AlpacaConnect.Gql.GraphQL.Errors;
+using GraphQL.Types;
+
+namespace AlpacaConnect.Gql.Connections;
+
+internal sealed class ReturnToNotAllowedErrorType : PayloadErrorGraphType<ReturnToNotAllowedError>
+{
+    public ReturnToNotAllowedErrorType()
+        : base("ReturnToNotAllowedError", "`returnTo` is not on the allow-list.")
+    {
+        Field(e => e.ReturnTo).Description("The refused value, as sent.");
+    }
+}
+
+internal sealed class LiveTradingNotAllowedErrorType()
+    : PayloadErrorGraphType<LiveTradingNotAllowedError>("LiveTradingNotAllowedError", "LIVE accounts cannot be connected on this server.");
+
+internal sealed class InvalidCompletionCodeErrorType()
+    : PayloadErrorGraphType<InvalidCompletionCodeError>("InvalidCompletionCodeError", "The completion code cannot be used.");
+
+internal sealed class AccountAlreadyLinkedErrorType()
+    : PayloadErrorGraphType<AccountAlreadyLinkedError>("AccountAlreadyLinkedError", "The Alpaca account is linked to another user.");
+
+internal sealed class NotConnectedErrorType()
+    : PayloadErrorGraphType<NotConnectedError>("NotConnectedError", "No Alpaca account is connected.");
+
+internal sealed class ConnectAlpacaErrorType : UnionGraphType
+{
+    public ConnectAlpacaErrorType()
+    {
+        Name = "ConnectAlpacaError";
+        Type<ReturnToNotAllowedErrorType>();
+        Type<LiveTradingNotAllowedErrorType>();
+    }
+}
+
+internal sealed class CompleteAlpacaConnectionErrorType : UnionGraphType
+{
+    public CompleteAlpacaConnectionErrorType()
+    {
+        Name = "CompleteAlpacaConnectionError";
+        Type<InvalidCompletionCodeErrorType>();
+        Type<AccountAlreadyLinkedErrorType>();
+    }
+}
+
+internal sealed class DisconnectAlpacaErrorType : UnionGraphType
+{
+    public DisconnectAlpacaErrorType()
+    {
+        Name = "DisconnectAlpacaError";
+        Type<NotConnectedErrorType>();
+    }
+}

@@ -1,0 +1,11 @@
+namespace AlpacaConnect.Gql.Streaming;
+
+public static class StreamingExtensions
+{
+    /// <summary>The event bus that carries domain events to subscriptions.</summary>
+    public static WebApplicationBuilder AddStreaming(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IEventBus, InProcessEventBus>();
+        return builder;
+    }
+}
