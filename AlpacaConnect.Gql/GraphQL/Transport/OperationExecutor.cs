@@ -17,7 +17,7 @@ internal sealed class OperationExecutor(
     TimeProvider time)
 {
     public async Task<ExecutionResult> ExecuteAsync(
-        GraphQLHttpRequest request,
+        OperationRequest request,
         GraphQLDocument? document,
         ClaimsPrincipal user,
         IServiceProvider services,
