@@ -4,6 +4,7 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.GraphQL.Limits;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
+using AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 using GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -33,9 +34,12 @@ public static class GraphQLExtensions
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
 
         builder.Services.AddGraphQLHttpTransport();
+        builder.Services.AddGraphQLWebSockets(builder.Configuration);
         return builder;
     }
 
+    /// <summary>One path for every transport: WebSocket upgrades speak graphql-transport-ws, the rest is GraphQL over HTTP.</summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGraphQLHttp(Path);
+        endpoints.Map(Path, endpoints.WithGraphQLWebSockets(GraphQLHttpEndpoints.HandleAsync))
+            .WithDisplayName("GraphQL");
 }
