@@ -35,7 +35,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         _options = services.Options.Value;
         _aborted = aborted;
         _logger = services.LoggerFactory.CreateLogger<GraphQLWebSocketSession>();
-        _output = new OutboundQueue(socket, _options, services.Time, _logger);
+        _output = new OutboundQueue(socket, _options, services.Time, EndAllOperations, _logger);
         _initTimer = services.Time.CreateTimer(
             _ =>
             {
@@ -71,13 +71,17 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         finally
         {
             Close(CloseCodes.NormalClosure);
-            foreach (var operation in _operations.Values)
-            {
-                operation.End();
-            }
-
+            EndAllOperations(); // also any subscribe that raced with the close
             await writer;
             LogClosed(_logger, _output.CloseStatus.Code, _output.CloseStatus.Reason);
+        }
+    }
+
+    private void EndAllOperations()
+    {
+        foreach (var operation in _operations.Values)
+        {
+            operation.End();
         }
     }
 

@@ -9,8 +9,8 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// the socket with 1013, so a client that stops reading costs at most <c>OutboundQueueCapacity</c>
 /// messages and never slows the event source or the other subscribers.
 /// </summary>
-internal sealed partial class OutboundQueue(WebSocket socket, GraphQLWebSocketOptions options, TimeProvider time, ILogger logger)
-    : IDisposable
+internal sealed partial class OutboundQueue(
+    WebSocket socket, GraphQLWebSocketOptions options, TimeProvider time, Action onClosing, ILogger logger) : IDisposable
 {
     private readonly Channel<byte[]> _channel = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(options.OutboundQueueCapacity)
     {
@@ -51,7 +51,8 @@ internal sealed partial class OutboundQueue(WebSocket socket, GraphQLWebSocketOp
 
     /// <summary>
     /// Starts closing: messages not yet sent are dropped, the close frame follows the message being sent, and
-    /// the connection is aborted if the handshake has not finished within <c>CloseTimeout</c>.
+    /// the connection is aborted if the handshake has not finished within <c>CloseTimeout</c>. The session is
+    /// told at once (<c>onClosing</c>), so its operations stop producing for a socket that is going away.
     /// </summary>
     public void Close(CloseStatus status)
     {
@@ -64,6 +65,7 @@ internal sealed partial class OutboundQueue(WebSocket socket, GraphQLWebSocketOp
         _closeDeadline = time.CreateTimer(_ => socket.Abort(), null, options.CloseTimeout, Timeout.InfiniteTimeSpan);
         _channel.Writer.TryComplete();
         _stopSending.Cancel();
+        onClosing();
     }
 
     public async Task RunAsync()
