@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.GraphQL.Explorer;
 using AlpacaConnect.Gql.GraphQL.Limits;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
@@ -35,11 +36,15 @@ public static class GraphQLExtensions
 
         builder.Services.AddGraphQLHttpTransport();
         builder.Services.AddGraphQLWebSockets(builder.Configuration);
+        builder.Services.AddGraphQLExplorer(builder.Configuration);
         return builder;
     }
 
-    /// <summary>One path for every transport: WebSocket upgrades speak graphql-transport-ws, the rest is GraphQL over HTTP.</summary>
+    /// <summary>
+    /// One path for everything: WebSocket upgrades speak graphql-transport-ws, a browser navigating to it is
+    /// sent to the explorer (when enabled), and the rest is GraphQL over HTTP.
+    /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints) =>
-        endpoints.Map(Path, endpoints.WithGraphQLWebSockets(GraphQLHttpEndpoints.HandleAsync))
+        endpoints.Map(Path, endpoints.WithGraphQLWebSockets(endpoints.WithGraphQLExplorer(Path, GraphQLHttpEndpoints.HandleAsync)))
             .WithDisplayName("GraphQL");
 }
