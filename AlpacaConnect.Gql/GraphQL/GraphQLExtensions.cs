@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.GraphQL.Explorer;
 using AlpacaConnect.Gql.GraphQL.Limits;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
+using AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 using GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -33,9 +35,16 @@ public static class GraphQLExtensions
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
 
         builder.Services.AddGraphQLHttpTransport();
+        builder.Services.AddGraphQLWebSockets(builder.Configuration);
+        builder.Services.AddGraphQLExplorer(builder.Configuration);
         return builder;
     }
 
+    /// <summary>
+    /// One path for everything: WebSocket upgrades speak graphql-transport-ws, a browser navigating to it is
+    /// sent to the explorer (when enabled), and the rest is GraphQL over HTTP.
+    /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGraphQLHttp(Path);
+        endpoints.Map(Path, endpoints.WithGraphQLWebSockets(endpoints.WithGraphQLExplorer(Path, GraphQLHttpEndpoints.HandleAsync)))
+            .WithDisplayName("GraphQL");
 }

@@ -17,6 +17,7 @@ public static class ErrorCodes
     public const string ValidationFailed = "VALIDATION_FAILED";
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
+    public const string SubscriptionLimitExceeded = "SUBSCRIPTION_LIMIT_EXCEEDED";
 
     // Identity.
     public const string Unauthenticated = "UNAUTHENTICATED";

@@ -8,8 +8,7 @@ public static class GraphQLHttpEndpoints
         .AddSingleton<GraphQLResponseWriter>()
         .AddSingleton<GraphQLHttpHandler>();
 
-    /// <summary>Maps every method on <paramref name="path"/>, so unsupported ones get 405 with <c>Allow</c>.</summary>
-    public static IEndpointConventionBuilder MapGraphQLHttp(this IEndpointRouteBuilder endpoints, string path) =>
-        endpoints.Map(path, context => context.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandleAsync(context))
-            .WithDisplayName("GraphQL over HTTP");
+    /// <summary>GraphQL over HTTP for every method, so unsupported ones get 405 with <c>Allow</c>.</summary>
+    public static Task HandleAsync(HttpContext context) =>
+        context.RequestServices.GetRequiredService<GraphQLHttpHandler>().HandleAsync(context);
 }

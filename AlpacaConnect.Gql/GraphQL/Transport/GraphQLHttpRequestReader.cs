@@ -5,10 +5,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport;
 
-/// <summary>Reads one <see cref="GraphQLHttpRequest"/> from a GET query string or a JSON POST body.</summary>
+/// <summary>Reads one <see cref="OperationRequest"/> from a GET query string or a JSON POST body.</summary>
 internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer)
 {
-    public (GraphQLHttpRequest? Request, TransportError? Error) ReadGet(IQueryCollection query)
+    public (OperationRequest? Request, TransportError? Error) ReadGet(IQueryCollection query)
     {
         string? Param(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
 
@@ -22,10 +22,10 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         var error = variablesError ?? extensionsError;
         return error is not null
             ? (null, error)
-            : (new GraphQLHttpRequest(text, NullIfEmpty(Param("operationName")), variables, extensions), null);
+            : (new OperationRequest(text, NullIfEmpty(Param("operationName")), variables, extensions), null);
     }
 
-    public async Task<(GraphQLHttpRequest? Request, TransportError? Error)> ReadPostAsync(
+    public async Task<(OperationRequest? Request, TransportError? Error)> ReadPostAsync(
         HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (!IsJsonUtf8(request.ContentType))
@@ -60,7 +60,8 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         }
     }
 
-    private (GraphQLHttpRequest?, TransportError?) FromJson(JsonElement root)
+    /// <summary>A request object of a POST body or a WebSocket <c>subscribe</c> payload.</summary>
+    public (OperationRequest? Request, TransportError? Error) FromJson(JsonElement root)
     {
         if (root.ValueKind == JsonValueKind.Array)
         {
@@ -88,7 +89,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         var error = variablesError ?? extensionsError;
         return error is not null
             ? (null, error)
-            : (new GraphQLHttpRequest(query.GetString()!, NullIfEmpty(operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null), variables, extensions), null);
+            : (new OperationRequest(query.GetString()!, NullIfEmpty(operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null), variables, extensions), null);
     }
 
     private (Inputs?, TransportError?) ReadMap(JsonElement root, string name) =>

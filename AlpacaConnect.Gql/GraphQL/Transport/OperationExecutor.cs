@@ -17,7 +17,7 @@ internal sealed class OperationExecutor(
     TimeProvider time)
 {
     public async Task<ExecutionResult> ExecuteAsync(
-        GraphQLHttpRequest request,
+        OperationRequest request,
         GraphQLDocument? document,
         ClaimsPrincipal user,
         IServiceProvider services,
@@ -27,25 +27,71 @@ internal sealed class OperationExecutor(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            return await executer.ExecuteAsync(new ExecutionOptions
-            {
-                Query = request.Query,
-                Document = document,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                User = user,
-                RequestServices = services,
-                CancellationToken = linked.Token,
-            });
+            return await executer.ExecuteAsync(Options(request, document, user, services, linked.Token));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return new ExecutionResult
-            {
-                Executed = false,
-                Errors = [new ApiException(ErrorCodes.ExecutionTimeout, $"The operation did not finish within {options.Value.ExecutionTimeout.TotalSeconds:0.###} s.")],
-            };
+            return TimedOut();
         }
     }
+
+    /// <summary>
+    /// Runs an operation whose result may outlive the call: a subscription's stream runs until
+    /// <paramref name="lifetime"/> is cancelled. The engine hands the execution token to the source stream
+    /// for its whole life, so the execution timeout may cancel <paramref name="lifetime"/> only while the
+    /// initial execution runs, never the stream afterwards.
+    /// </summary>
+    public async Task<ExecutionResult> ExecuteLongLivedAsync(
+        OperationRequest request,
+        GraphQLDocument? document,
+        ClaimsPrincipal user,
+        IServiceProvider services,
+        CancellationTokenSource lifetime)
+    {
+        var timedOut = 0;
+        var timer = time.CreateTimer(
+            _ =>
+            {
+                Interlocked.Exchange(ref timedOut, 1);
+                lifetime.Cancel();
+            },
+            null,
+            options.Value.ExecutionTimeout,
+            Timeout.InfiniteTimeSpan);
+        ExecutionResult result;
+        try
+        {
+            result = await executer.ExecuteAsync(Options(request, document, user, services, lifetime.Token));
+        }
+        catch (OperationCanceledException) when (Volatile.Read(ref timedOut) == 1)
+        {
+            return TimedOut();
+        }
+        finally
+        {
+            await timer.DisposeAsync();
+        }
+
+        // The timer may have fired between the engine's return and its disposal: the stream is then already cancelled.
+        return Volatile.Read(ref timedOut) == 1 ? TimedOut() : result;
+    }
+
+    private static ExecutionOptions Options(
+        OperationRequest request, GraphQLDocument? document, ClaimsPrincipal user, IServiceProvider services, CancellationToken token) => new()
+        {
+            Query = request.Query,
+            Document = document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            User = user,
+            RequestServices = services,
+            CancellationToken = token,
+        };
+
+    private ExecutionResult TimedOut() => new()
+    {
+        Executed = false,
+        Errors = [new ApiException(ErrorCodes.ExecutionTimeout, $"The operation did not finish within {options.Value.ExecutionTimeout.TotalSeconds:0.###} s.")],
+    };
 }

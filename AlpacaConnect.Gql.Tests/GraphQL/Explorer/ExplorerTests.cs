@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using AlpacaConnect.Gql.Tests.TestHost;
+using Microsoft.Extensions.Hosting;
+
+namespace AlpacaConnect.Gql.Tests.GraphQL.Explorer;
+
+/// <summary>How browsers reach the explorer, and that nothing else about <c>/graphql</c> changes.</summary>
+public sealed class ExplorerTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private HttpClient Client() => factory.CreateClient(new() { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task ABrowserNavigatingToGraphQLIsSentToTheExplorer()
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/graphql/ui/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task TheExplorerPageNeedsItsTrailingSlashAndIsServedWithIt()
+    {
+        using var client = Client();
+
+        using var withoutSlash = await client.GetAsync("/graphql/ui");
+        using var page = await client.GetAsync("/graphql/ui/");
+
+        Assert.Equal(HttpStatusCode.Redirect, withoutSlash.StatusCode);
+        Assert.Equal("/graphql/ui/", withoutSlash.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<title>Banana Cake Pop</title>", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheExplorerConfigPointsAtThisServersHttpAndWebSocketEndpoints()
+    {
+        using var client = Client();
+
+        var config = JsonDocument.Parse(await client.GetStringAsync("/graphql/ui/bcp-config.json")).RootElement;
+
+        Assert.Equal("http://localhost/graphql", config.GetProperty("endpoint").GetString());
+        Assert.Equal("ws://localhost/graphql", config.GetProperty("subscriptionEndpoint").GetString());
+        Assert.False(config.GetProperty("useBrowserUrlAsEndpoint").GetBoolean());
+        Assert.True(config.GetProperty("disableTelemetry").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("/graphql/ui/../../package.json")]
+    [InlineData("/graphql/ui/%2e%2e/%2e%2e/package.json")]
+    [InlineData("/graphql/ui/nope.js")]
+    public async Task OnlyFilesOfTheBundleAreServed(string path)
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/graphql-response+json")]
+    [InlineData(null)]
+    public async Task NonBrowserGetsOfGraphQLBehaveAsBefore(string? accept)
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        if (accept is not null)
+        {
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["BAD_REQUEST"], (await GraphQLHttp.ReadAsync(response)).ErrorCodes);
+    }
+
+    [Fact]
+    public async Task AGraphQLGetFromABrowserStillRunsTheQuery()
+    {
+        using var client = Client();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7B__typename%7D");
+        request.Headers.Accept.ParseAdd("text/html,*/*;q=0.8");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("""{"data":{"__typename":"Query"}}""", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("Production", null)]
+    [InlineData("Development", "false")]
+    public async Task WhenTheExplorerIsOffBrowsersGetTheGraphQLEndpointAsBefore(string environment, string? enabled)
+    {
+        using var off = new ApiFactory { EnvironmentName = environment }.WithSetting("GraphQL:Explorer:Enabled", enabled);
+        using var client = off.CreateClient(new() { AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var navigation = await client.SendAsync(request);
+        using var page = await client.GetAsync("/graphql/ui/");
+
+        Assert.NotEqual(HttpStatusCode.Redirect, navigation.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheExplorerCanBeTurnedOnOutsideDevelopment()
+    {
+        using var on = new ApiFactory { EnvironmentName = Environments.Production }.WithSetting("GraphQL:Explorer:Enabled", "true");
+        using var client = on.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var page = await client.GetAsync("/graphql/ui/");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}

@@ -1,0 +1,44 @@
+using AlpacaConnect.Gql.GraphQL.Errors;
+using Microsoft.Extensions.Options;
+
+namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
+
+/// <summary>
+/// The WebSocket handshake on the GraphQL path: checks the origin and the sub-protocol before accepting,
+/// then runs one <see cref="GraphQLWebSocketSession"/> until the socket closes.
+/// </summary>
+internal sealed class GraphQLWebSocketEndpoint(
+    SessionServices services,
+    OriginPolicy origins,
+    GraphQLResponseWriter writer,
+    IOptions<GraphQLWebSocketOptions> options,
+    IHostApplicationLifetime lifetime)
+{
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!origins.Allows(context.Request))
+        {
+            await writer.WriteErrorAsync(context, new TransportError(
+                StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "This origin may not open GraphQL sockets."));
+            return;
+        }
+
+        if (!context.WebSockets.WebSocketRequestedProtocols.Contains(MessageTypes.SubProtocol, StringComparer.Ordinal))
+        {
+            await writer.WriteErrorAsync(context, TransportError.BadRequest(
+                $"WebSocket clients must offer the '{MessageTypes.SubProtocol}' sub-protocol."));
+            return;
+        }
+
+        var settings = options.Value;
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            SubProtocol = MessageTypes.SubProtocol,
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.KeepAliveTimeout == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : settings.KeepAliveTimeout,
+        });
+        using var session = new GraphQLWebSocketSession(socket, services, context.RequestAborted);
+        using var stopping = lifetime.ApplicationStopping.Register(() => session.Close(CloseCodes.ServerShuttingDown));
+        await session.RunAsync();
+    }
+}

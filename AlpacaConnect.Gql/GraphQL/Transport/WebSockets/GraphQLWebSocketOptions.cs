@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
+
+/// <summary>
+/// The <c>graphql-transport-ws</c> endpoint on the GraphQL path (configuration section <c>GraphQL:WebSockets</c>).
+/// </summary>
+public sealed class GraphQLWebSocketOptions
+{
+    public const string Section = "GraphQL:WebSockets";
+
+    /// <summary>
+    /// Browser origins (<c>scheme://host[:port]</c>) allowed to open a socket. A handshake whose <c>Origin</c> is
+    /// not listed gets 403. Empty: any origin in Development, none outside it. Requests without an
+    /// <c>Origin</c> header (mobile apps, servers) are not affected; they authenticate in <c>connection_init</c>.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Time a client has after the handshake to send <c>connection_init</c>; then the socket is closed with 4408.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Messages waiting to be sent to one socket. A client that falls this far behind is closed with
+    /// 1013 "Outbound queue full" rather than slowing the server or the other subscribers down; it should
+    /// reconnect and refetch what it shows.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int OutboundQueueCapacity { get; set; } = 512;
+
+    /// <summary>Active subscriptions one socket may hold; one more gets an <c>error</c> with <c>SUBSCRIPTION_LIMIT_EXCEEDED</c>.</summary>
+    [Range(1, 10_000)]
+    public int MaxSubscriptionsPerSocket { get; set; } = 50;
+
+    /// <summary>Active subscriptions one signed-in user may hold over all sockets to this server instance.</summary>
+    [Range(1, 100_000)]
+    public int MaxSubscriptionsPerUser { get; set; } = 100;
+
+    /// <summary>Largest message a client may send, in bytes; a larger one closes the socket with 4400.</summary>
+    [Range(1_024, 16 * 1024 * 1024)]
+    public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Interval of WebSocket-level pings that keep idle connections open through proxies; zero turns them off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Time to wait for the pong of a keep-alive ping before the peer is considered gone and the socket
+    /// aborted; zero waits forever. Frees the resources of clients that vanished without closing.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Time the closing handshake may take before the connection is dropped.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+
+namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
+
+/// <summary>
+/// Which browser pages may open a socket. Browsers attach cookies and send <c>Origin</c> on cross-site
+/// WebSocket handshakes without any CORS preflight, so the origin is the only defence against
+/// cross-site WebSocket hijacking; non-browser clients send no <c>Origin</c> and are not restricted here.
+/// </summary>
+internal sealed class OriginPolicy(IOptions<GraphQLWebSocketOptions> options, IHostEnvironment environment)
+{
+    private readonly HashSet<string> _allowed = new(
+        options.Value.AllowedOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
+
+    private readonly bool _allowAny = options.Value.AllowedOrigins.Length == 0 && environment.IsDevelopment();
+
+    public bool Allows(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        return origin.Length == 0 || _allowAny || _allowed.Contains(origin);
+    }
+
+    public static bool IsOrigin(string value) =>
+        Uri.TryCreate(value.TrimEnd('/'), UriKind.Absolute, out var uri)
+        && uri.Scheme is "http" or "https"
+        && uri.AbsolutePath == "/"
+        && uri.Query.Length == 0
+        && uri.Fragment.Length == 0
+        && string.IsNullOrEmpty(uri.UserInfo);
+}

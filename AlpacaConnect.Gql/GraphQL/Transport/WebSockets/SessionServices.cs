@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
+
+/// <summary>The singletons every socket session uses, gathered so a session is created with one argument.</summary>
+internal sealed record SessionServices(
+    IOptions<GraphQLWebSocketOptions> Options,
+    ConnectionInitAuthenticator Authenticator,
+    GraphQLHttpRequestReader RequestReader,
+    OperationExecutor Executor,
+    OutboundMessages Messages,
+    UserSubscriptionQuota UserQuota,
+    IServiceScopeFactory ScopeFactory,
+    TimeProvider Time,
+    ILoggerFactory LoggerFactory);
