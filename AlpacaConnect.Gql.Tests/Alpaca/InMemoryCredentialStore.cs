@@ -41,10 +41,11 @@ public sealed class InMemoryCredentialStore : IAlpacaCredentialStore
         return Task.CompletedTask;
     }
 
-    public Task<bool> MarkReauthRequiredAsync(Guid connectionId, CancellationToken cancellationToken)
+    public Task<bool> MarkReauthRequiredAsync(Guid connectionId, string refusedAccessToken, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _markCalls);
-        var transitioned = _reauthRequired.TryAdd(connectionId, true);
+        var holdsRefusedToken = _credentials.TryGetValue(connectionId, out var current) && current.AccessToken == refusedAccessToken;
+        var transitioned = holdsRefusedToken && _reauthRequired.TryAdd(connectionId, true);
         if (transitioned)
         {
             Interlocked.Increment(ref _transitions);

@@ -70,6 +70,21 @@ public sealed class TokenHandlingTests : IDisposable
         Assert.Equal("REAUTH_REQUIRED", (await _driver.ConnectionAsync("app-alice")).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task ALateRefusalOfTheOldTokenDoesNotCondemnAReconnectedConnection()
+    {
+        var client = await ConnectedClientAsync();
+        var store = _host.Services.GetRequiredService<IAlpacaCredentialStore>();
+        var oldToken = (await store.GetAsync(client.Connection.ConnectionId, CancellationToken.None))!.AccessToken;
+        await _driver.ConnectAsync("app-alice");
+
+        var marked = await store.MarkReauthRequiredAsync(client.Connection.ConnectionId, oldToken, CancellationToken.None);
+
+        Assert.False(marked);
+        Assert.Equal("CONNECTED", (await _driver.ConnectionAsync("app-alice")).GetProperty("status").GetString());
+        Assert.Equal("PA3ALICE0001", (await client.GetAccountAsync()).AccountNumber);
+    }
+
     public void Dispose()
     {
         _driver.Dispose();

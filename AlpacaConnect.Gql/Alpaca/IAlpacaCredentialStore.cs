@@ -18,8 +18,9 @@ public interface IAlpacaCredentialStore
     Task SaveRefreshedAsync(Guid connectionId, AlpacaTokenSet tokens, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks the connection REAUTH_REQUIRED. Returns true only for the call that made the transition, so the change is
-    /// announced once however many calls saw the 401.
+    /// Marks the connection REAUTH_REQUIRED if it still holds <paramref name="refusedAccessToken"/> (a call still in
+    /// flight from before a reconnect must not condemn the new token). Returns true only for the call that made the
+    /// transition, so the change is announced once however many calls saw the 401.
     /// </summary>
-    Task<bool> MarkReauthRequiredAsync(Guid connectionId, CancellationToken cancellationToken);
+    Task<bool> MarkReauthRequiredAsync(Guid connectionId, string refusedAccessToken, CancellationToken cancellationToken);
 }

@@ -55,19 +55,30 @@ internal sealed class ConnectionCredentialStore(
         }
     }
 
-    public async Task<bool> MarkReauthRequiredAsync(Guid connectionId, CancellationToken cancellationToken)
+    public async Task<bool> MarkReauthRequiredAsync(Guid connectionId, string refusedAccessToken, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        // A conditional update: of many concurrent 401s, exactly one sees the transition.
-        var changed = await db.Set<AlpacaConnection>()
+        var current = await db.Set<AlpacaConnection>().AsNoTracking()
             .Where(c => c.Id == connectionId && c.Status == ConnectionStatus.Connected)
+            .Select(c => new { c.UserId, c.AccessTokenCiphertext })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (current?.AccessTokenCiphertext is not { } ciphertext
+            || vault.Unprotect(TokenKind.Access, connectionId, ciphertext) != refusedAccessToken)
+        {
+            // Already marked, disconnected, or reconnected with a new token since this call started.
+            return false;
+        }
+
+        // A conditional update on the very ciphertext read: of many concurrent 401s, exactly one sees the
+        // transition, and a reconnect in between makes it a no-op.
+        var changed = await db.Set<AlpacaConnection>()
+            .Where(c => c.Id == connectionId && c.Status == ConnectionStatus.Connected && c.AccessTokenCiphertext == ciphertext)
             .ExecuteUpdateAsync(c => c
                 .SetProperty(x => x.Status, ConnectionStatus.ReauthRequired)
                 .SetProperty(x => x.UpdatedAt, time.GetUtcNow()), cancellationToken) == 1;
         if (changed)
         {
-            var userId = await db.Set<AlpacaConnection>().Where(c => c.Id == connectionId).Select(c => c.UserId).SingleAsync(cancellationToken);
-            events.Publish(new AlpacaConnectionChanged(userId, connectionId, ConnectionStatus.ReauthRequired));
+            events.Publish(new AlpacaConnectionChanged(current.UserId, connectionId, ConnectionStatus.ReauthRequired));
         }
 
         return changed;

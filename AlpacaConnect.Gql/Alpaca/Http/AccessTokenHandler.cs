@@ -25,7 +25,7 @@ internal sealed class AccessTokenHandler(AlpacaTokenProvider tokens) : Delegatin
         if (response.StatusCode == HttpStatusCode.Unauthorized
             && !AlpacaErrorBody.IsScopeRefusal((await AlpacaErrorBody.ReadAsync(response)).Message))
         {
-            await tokens.OnUnauthorizedAsync(connectionId);
+            await tokens.OnUnauthorizedAsync(connectionId, credential.AccessToken);
         }
 
         return response;

@@ -23,10 +23,10 @@ internal sealed partial class AlpacaTokenProvider(
     }
 
     /// <summary>Alpaca refused the token: the user must connect again. Never retried anywhere.</summary>
-    public async Task OnUnauthorizedAsync(Guid connectionId)
+    public async Task OnUnauthorizedAsync(Guid connectionId, string refusedAccessToken)
     {
         // Recorded even if the caller has given up: the next caller must not hit Alpaca with a dead token.
-        if (await Store.MarkReauthRequiredAsync(connectionId, CancellationToken.None))
+        if (await Store.MarkReauthRequiredAsync(connectionId, refusedAccessToken, CancellationToken.None))
         {
             LogReauthRequired(logger, connectionId);
         }
@@ -93,7 +93,7 @@ internal sealed partial class AlpacaTokenProvider(
         catch (AlpacaApiException e) when (e.Kind is AlpacaErrorKind.Rejected or AlpacaErrorKind.NotFound)
         {
             LogRefreshRefused(logger, connectionId, e.StatusCode, e.AlpacaCode);
-            await OnUnauthorizedAsync(connectionId);
+            await OnUnauthorizedAsync(connectionId, current.AccessToken);
             throw new AlpacaReauthRequiredException("Alpaca refused to refresh the connection's token; the user must connect again.", e);
         }
         catch (AlpacaApiException e) when (time.GetUtcNow() < current.ExpiresAt)
