@@ -31,7 +31,7 @@ app.MapAlpacaSandbox();
 app.UseAppIdentity();
 app.MapHealth();
 app.MapDevTokens();
-app.MapAlpacaOAuthCallback();
+app.MapConnections();
 app.MapGraphQL();
 
 await app.MigrateDatabaseAsync();

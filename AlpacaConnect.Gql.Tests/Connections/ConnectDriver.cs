@@ -48,7 +48,9 @@ public sealed partial class ConnectDriver(ApiFactory app, Func<Uri> appBaseUri) 
         Assert.True(response.ErrorCodes.Count == 0, response.Raw);
         var payload = response.Data.GetProperty("connectAlpaca");
         Assert.Equal(0, payload.GetProperty("errors").GetArrayLength());
-        return new Uri(payload.GetProperty("authorizationUrl").GetString()!);
+        var url = payload.GetProperty("authorizationUrl").GetString()!;
+        Assert.DoesNotContain(' ', url); // an escaped, absolute URL a phone can open as is
+        return new Uri(url);
     }
 
     /// <summary>Opens the consent page and submits its form; returns where the browser is sent (the callback).</summary>

@@ -24,7 +24,7 @@ internal sealed class AlpacaConnectionType : ObjectGraphType<AlpacaConnectionVie
         Field(c => c.LastSyncedAt, nullable: true).Description("When account data was last read from Alpaca.");
         Field<NonNullGraphType<StringGraphType>>("signUpUrl")
             .Description("Where users without an Alpaca account can open one; OAuth cannot create accounts.")
-            .Resolve(c => c.Source.SignUpUrl.ToString());
+            .Resolve(c => c.Source.SignUpUrl.AbsoluteUri);
     }
 }
 

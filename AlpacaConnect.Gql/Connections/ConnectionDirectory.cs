@@ -1,3 +1,5 @@
+using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Streaming;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +19,25 @@ internal sealed class ConnectionDirectory(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var connection = await db.Set<AlpacaConnection>().AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
         return AlpacaConnectionView.From(connection, options.Value.SignUpUrl);
+    }
+
+    /// <summary>
+    /// The caller's usable connection, for features that call Alpaca on the caller's behalf. Throws the typed
+    /// <c>NOT_CONNECTED</c> or <c>REAUTH_REQUIRED</c> error otherwise, so no upstream call is attempted.
+    /// </summary>
+    public async Task<AlpacaConnectionRef> RequireAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var connection = await db.Set<AlpacaConnection>().AsNoTracking()
+            .Where(c => c.UserId == userId)
+            .Select(c => new { c.Id, c.Environment, c.Status })
+            .SingleOrDefaultAsync(cancellationToken);
+        return connection?.Status switch
+        {
+            ConnectionStatus.Connected => new AlpacaConnectionRef(connection.Id, connection.Environment),
+            ConnectionStatus.ReauthRequired => throw new ApiException(ErrorCodes.ReauthRequired, "Alpaca no longer accepts this connection; connect again."),
+            _ => throw new ApiException(ErrorCodes.NotConnected, "No Alpaca account is connected."),
+        };
     }
 
     /// <summary>Deletes the tokens. Alpaca documents no revoke endpoint, so forgetting them is what disconnecting means.</summary>

@@ -9,7 +9,7 @@ internal sealed class ConnectAlpacaPayloadType : ObjectGraphType<ConnectAlpacaPa
         Name = "ConnectAlpacaPayload";
         Field<StringGraphType>("authorizationUrl")
             .Description("Open this in the user's browser: Alpaca's consent page for this flow.")
-            .Resolve(c => c.Source.AuthorizationUrl?.ToString());
+            .Resolve(c => c.Source.AuthorizationUrl?.AbsoluteUri);
         Field(p => p.ExpiresAt, nullable: true).Description("The flow must be finished before this time.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConnectAlpacaErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }

@@ -30,9 +30,18 @@ public static class ConnectionsExtensions
         return builder;
     }
 
-    /// <summary>Where Alpaca sends the browser back after the consent page.</summary>
-    public static IEndpointConventionBuilder MapAlpacaOAuthCallback(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet(CallbackPath, (string? code, string? state, string? error, OAuthCallbackHandler handler, CancellationToken cancellationToken) =>
+    /// <summary>The OAuth callback Alpaca sends the browser back to; in Development also a page to return to.</summary>
+    public static WebApplication MapConnections(this WebApplication app)
+    {
+        app.MapGet(CallbackPath, (string? code, string? state, string? error, OAuthCallbackHandler handler, CancellationToken cancellationToken) =>
                 handler.HandleAsync(code, state, error, cancellationToken))
             .WithDisplayName("Alpaca OAuth callback");
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapGet(DevReturnPage.Path, (string? completionCode, string? error) => DevReturnPage.Show(completionCode, error))
+                .WithDisplayName("Development return page");
+        }
+
+        return app;
+    }
 }

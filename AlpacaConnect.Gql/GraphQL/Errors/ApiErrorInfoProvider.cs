@@ -31,6 +31,14 @@ internal sealed class ApiErrorInfoProvider(ErrorExposure exposure) : ErrorInfoPr
         }
 
         extensions["code"] = CodeOf(executionError);
+        if (executionError is ApiException { Details: var details })
+        {
+            foreach (var (key, value) in details)
+            {
+                extensions[key] = value;
+            }
+        }
+
         return new ErrorInfo { Message = info.Message, Extensions = extensions };
     }
 
