@@ -17,6 +17,7 @@ public sealed class ConnectionExpiryTests : IDisposable
     public ConnectionExpiryTests()
     {
         _host.WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo)
+            .WithSetting("Sandbox:OAuth:CodeLifetime", "00:01:00")
             .WithServices(services => services.AddSingleton<TimeProvider>(_time));
         _driver = new ConnectDriver(_host);
     }
@@ -33,6 +34,21 @@ public sealed class ConnectionExpiryTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Null(location);
         Assert.DoesNotContain(_host.Control.Requests, r => r.Path.EndsWith("/oauth/token", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnAuthorizationCodeAlpacaNoLongerAcceptsComesBackAsOAuthCodeInvalid()
+    {
+        // The state lives ten minutes; the sandbox's codes only one here, so the exchange is refused upstream.
+        var callback = await _driver.DecideAsync(await _driver.StartAsync("app-alice"));
+        _time.Advance(TimeSpan.FromMinutes(2));
+
+        var (status, location, _) = await _driver.CallbackAsync(callback);
+
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("OAUTH_CODE_INVALID", ConnectDriver.QueryValue(location!, "error"));
+        Assert.Single(_host.Control.Requests, r => r.Path.EndsWith("/oauth/token", StringComparison.Ordinal));
+        Assert.Equal("NOT_CONNECTED", (await _driver.ConnectionAsync("app-alice")).GetProperty("status").GetString());
     }
 
     [Fact]

@@ -38,8 +38,13 @@ internal sealed partial class OAuthCallbackHandler(
             return BackToApp(flow, "error", ErrorCodes.AccessDenied);
         }
 
-        var tokens = await ExchangeAsync(flow, code, cancellationToken);
-        var completionCode = tokens is null ? null : await ParkAsync(flow, tokens, cancellationToken);
+        var (tokens, failure) = await ExchangeAsync(flow, code, cancellationToken);
+        if (tokens is null)
+        {
+            return BackToApp(flow, "error", failure!);
+        }
+
+        var completionCode = await ParkAsync(flow, tokens, cancellationToken);
         if (completionCode is null)
         {
             return BackToApp(flow, "error", ErrorCodes.TokenExchangeFailed);
@@ -49,16 +54,17 @@ internal sealed partial class OAuthCallbackHandler(
         return BackToApp(flow, "completionCode", completionCode);
     }
 
-    private async Task<AlpacaTokenSet?> ExchangeAsync(OAuthState flow, string code, CancellationToken cancellationToken)
+    /// <summary>The tokens, or the error for the app: a refused code (expired, used) or an unreachable Alpaca.</summary>
+    private async Task<(AlpacaTokenSet? Tokens, string? Failure)> ExchangeAsync(OAuthState flow, string code, CancellationToken cancellationToken)
     {
         try
         {
-            return await oauth.ExchangeCodeAsync(code, oauth.DefaultRedirectUri, cancellationToken);
+            return (await oauth.ExchangeCodeAsync(code, oauth.DefaultRedirectUri, cancellationToken), null);
         }
         catch (AlpacaApiException e)
         {
             LogExchangeFailed(logger, flow.UserId, (int?)e.StatusCode, e.AlpacaCode);
-            return null;
+            return (null, e.Kind == AlpacaErrorKind.Rejected ? ErrorCodes.OAuthCodeInvalid : ErrorCodes.TokenExchangeFailed);
         }
     }
 

@@ -41,6 +41,7 @@ public static class ErrorCodes
     public const string AccountAlreadyLinked = "ACCOUNT_ALREADY_LINKED";
     public const string NotConnected = "NOT_CONNECTED";
     public const string AccessDenied = "ACCESS_DENIED";
+    public const string OAuthCodeInvalid = "OAUTH_CODE_INVALID";
     public const string TokenExchangeFailed = "TOKEN_EXCHANGE_FAILED";
 
     // Anything unexpected. Details only in Development.
