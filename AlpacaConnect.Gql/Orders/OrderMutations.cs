@@ -1,0 +1,24 @@
+using AlpacaConnect.Gql.GraphQL.Authorization;
+using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Identity;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AlpacaConnect.Gql.Orders;
+
+internal sealed class OrderMutations : IMutationFields
+{
+    public void AddFieldsTo(ObjectGraphType root)
+    {
+        root.Field<NonNullGraphType<PlaceOrderPayloadType>>("placeOrder")
+            .Description("Places an order on the caller's Alpaca account. Retry with the same `idempotencyKey` after any failure or timeout: it never places a second order.")
+            .Argument<NonNullGraphType<PlaceOrderInputType>>("input")
+            .RequireAuthentication()
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<PlaceOrderInput>("input");
+                return await context.RequestServices!.GetRequiredService<OrderPlacement>()
+                    .PlaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
+            });
+    }
+}
