@@ -3,7 +3,7 @@ namespace AlpacaConnect.Gql.Orders;
 /// <summary>
 /// An async mutual exclusion per key, forgotten when nobody holds or waits for it. In-process only: with several
 /// server instances the database's unique indexes still stop a second order for a key, but a shared daily cap needs a
-/// database lock (e.g. a PostgreSQL advisory lock) instead of this (docs/decisions/0007).
+/// database lock (e.g. a PostgreSQL advisory lock) instead of this (docs/decisions/0007-order-creation-is-never-retried-blindly.md).
 /// </summary>
 internal sealed class KeyedLock
 {

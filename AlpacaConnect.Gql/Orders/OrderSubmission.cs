@@ -20,7 +20,7 @@ internal abstract record SubmissionOutcome
 }
 
 /// <summary>
-/// Sends an order without ever placing it twice (docs/decisions/0007). The POST is never retried blindly: after an
+/// Sends an order without ever placing it twice (docs/decisions/0007-order-creation-is-never-retried-blindly.md). The POST is never retried blindly: after an
 /// ambiguous failure the order is looked up by its client order id; only when Alpaca says it has no such order is it
 /// sent once more, with the same id, so even a late-arriving first attempt cannot make a second order.
 /// </summary>
