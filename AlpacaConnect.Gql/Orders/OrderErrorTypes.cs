@@ -64,6 +64,18 @@ internal sealed class OrderStateUnknownErrorType : PayloadErrorGraphType<OrderSt
     }
 }
 
+internal sealed class OrderNotFoundErrorType()
+    : PayloadErrorGraphType<OrderNotFoundError>("OrderNotFoundError", "The caller has no order with this id.");
+
+internal sealed class OrderNotCancelableErrorType : PayloadErrorGraphType<OrderNotCancelableError>
+{
+    public OrderNotCancelableErrorType()
+        : base("OrderNotCancelableError", "The order is no longer open; `order` shows its status.")
+    {
+        Field(e => e.UpstreamCode, nullable: true).Description("Alpaca's error code when Alpaca refused the cancel.");
+    }
+}
+
 internal sealed class PlaceOrderErrorType : UnionGraphType
 {
     public PlaceOrderErrorType()
@@ -76,6 +88,20 @@ internal sealed class PlaceOrderErrorType : UnionGraphType
         Type<IdempotencyKeyReusedErrorType>();
         Type<AlpacaRejectedErrorType>();
         Type<InsufficientBuyingPowerErrorType>();
+        Type<RateLimitedErrorType>();
+        Type<OrderStateUnknownErrorType>();
+    }
+}
+
+internal sealed class CancelOrderErrorType : UnionGraphType
+{
+    public CancelOrderErrorType()
+    {
+        Name = "CancelOrderError";
+        Type<OrderNotFoundErrorType>();
+        Type<NotConnectedErrorType>();
+        Type<ReauthRequiredErrorType>();
+        Type<OrderNotCancelableErrorType>();
         Type<RateLimitedErrorType>();
         Type<OrderStateUnknownErrorType>();
     }

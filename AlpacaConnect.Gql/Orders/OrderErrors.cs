@@ -26,3 +26,11 @@ public sealed record IdempotencyKeyReusedError()
 public sealed record OrderStateUnknownError(Guid OrderId)
     : PayloadError(ErrorCodes.OrderStateUnknown,
         "Alpaca may or may not have received the order. It will not be placed twice: call placeOrder again with the same idempotency key to find out.");
+
+/// <summary>No order of the caller's has this id. Another user's order reads the same way, so ids cannot be probed.</summary>
+public sealed record OrderNotFoundError()
+    : PayloadError(ErrorCodes.NotFound, "No order with this id.");
+
+/// <summary>The order is filled, cancelled, expired, replaced or rejected (Alpaca cancels only open orders, facts 2.8).</summary>
+public sealed record OrderNotCancelableError(string Message, int? UpstreamCode = null)
+    : PayloadError(ErrorCodes.OrderNotCancelable, Message);

@@ -50,3 +50,15 @@ internal sealed class PlaceOrderPayloadType : ObjectGraphType<PlaceOrderPayload>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
+
+internal sealed class CancelOrderPayloadType : ObjectGraphType<CancelOrderPayload>
+{
+    public CancelOrderPayloadType()
+    {
+        Name = "CancelOrderPayload";
+        Field<OrderGraphType>("order")
+            .Description("PENDING_CANCEL once Alpaca accepted the request: the order is cancelled only when it reports CANCELED.")
+            .Resolve(c => c.Source.Order);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CancelOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}

@@ -20,5 +20,16 @@ internal sealed class OrderMutations : IMutationFields
                 return await context.RequestServices!.GetRequiredService<OrderPlacement>()
                     .PlaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
             });
+
+        root.Field<NonNullGraphType<CancelOrderPayloadType>>("cancelOrder")
+            .Description("Asks Alpaca to cancel one of the caller's open orders. The order reads PENDING_CANCEL until Alpaca reports CANCELED.")
+            .Argument<NonNullGraphType<CancelOrderInputType>>("input")
+            .RequireAuthentication()
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<CancelOrderInput>("input");
+                return await context.RequestServices!.GetRequiredService<OrderCancellation>()
+                    .CancelAsync(AppUser.IdOf(context.User)!, input.OrderId, context.CancellationToken);
+            });
     }
 }

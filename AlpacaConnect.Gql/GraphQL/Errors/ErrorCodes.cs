@@ -50,6 +50,7 @@ public static class ErrorCodes
     public const string GuardrailViolation = "GUARDRAIL_VIOLATION";
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string OrderStateUnknown = "ORDER_STATE_UNKNOWN";
+    public const string OrderNotCancelable = "ORDER_NOT_CANCELABLE";
 
     // Anything unexpected. Details only in Development.
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
