@@ -191,7 +191,7 @@ public sealed class ResponseParsingTests : IDisposable
 
         Assert.Equal((AlpacaErrorKind.Rejected, HttpStatusCode.Forbidden, 40310000, "insufficient buying power", false),
             (error.Kind, error.StatusCode, error.AlpacaCode, error.UpstreamMessage, error.IsAmbiguous));
-        Assert.Equal("ALPACA_REJECTED", error.ErrorCode);
+        Assert.Equal("INSUFFICIENT_BUYING_POWER", error.ErrorCode);
     }
 
     [Fact]

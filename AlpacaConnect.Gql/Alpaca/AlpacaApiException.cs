@@ -45,6 +45,25 @@ public class AlpacaApiException : Exception
         AlpacaErrorKind.Unavailable or AlpacaErrorKind.InvalidResponse => ErrorCodes.UpstreamUnavailable,
         AlpacaErrorKind.Timeout => ErrorCodes.UpstreamTimeout,
         AlpacaErrorKind.EnvironmentNotAllowed => ErrorCodes.Forbidden,
+        AlpacaErrorKind.Rejected when IsInsufficientBuyingPower => ErrorCodes.InsufficientBuyingPower,
+        AlpacaErrorKind.Rejected when StatusCode == HttpStatusCode.Forbidden => ErrorCodes.BrokerRejected,
+        AlpacaErrorKind.Rejected when StatusCode == HttpStatusCode.UnprocessableEntity => ErrorCodes.OrderInvalid,
         _ => ErrorCodes.AlpacaRejected,
     };
+
+    /// <summary>
+    /// 403 with 40310000 also covers "insufficient qty available" and options-level refusals (facts 3.2); only the
+    /// buying-power message is the user's money running short.
+    /// </summary>
+    private bool IsInsufficientBuyingPower =>
+        StatusCode == HttpStatusCode.Forbidden && AlpacaCode == 40310000
+        && UpstreamMessage?.Contains("buying power", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>
+    /// Alpaca's answer to a reused <c>client_order_id</c> (facts 2.2; status unverified, so any 4xx with the message):
+    /// the order was placed before, by an earlier attempt.
+    /// </summary>
+    public bool IsDuplicateClientOrderId =>
+        Kind == AlpacaErrorKind.Rejected
+        && UpstreamMessage?.Contains("client_order_id must be unique", StringComparison.OrdinalIgnoreCase) == true;
 }

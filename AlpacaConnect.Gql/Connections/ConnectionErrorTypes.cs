@@ -24,6 +24,9 @@ internal sealed class AccountAlreadyLinkedErrorType()
 internal sealed class NotConnectedErrorType()
     : PayloadErrorGraphType<NotConnectedError>("NotConnectedError", "No Alpaca account is connected.");
 
+internal sealed class ReauthRequiredErrorType()
+    : PayloadErrorGraphType<ReauthRequiredError>("ReauthRequiredError", "Alpaca refuses the stored connection; the user must connect again.");
+
 internal sealed class ConnectAlpacaErrorType : UnionGraphType
 {
     public ConnectAlpacaErrorType()

@@ -16,3 +16,6 @@ public sealed record AccountAlreadyLinkedError()
 
 public sealed record NotConnectedError()
     : PayloadError(ErrorCodes.NotConnected, "No Alpaca account is connected.");
+
+public sealed record ReauthRequiredError()
+    : PayloadError(ErrorCodes.ReauthRequired, "Alpaca no longer accepts this connection; connect again.");

@@ -31,6 +31,9 @@ public static class ErrorCodes
     public const string ReauthRequired = "REAUTH_REQUIRED";
     public const string RateLimited = "RATE_LIMITED";
     public const string AlpacaRejected = "ALPACA_REJECTED";
+    public const string InsufficientBuyingPower = "INSUFFICIENT_BUYING_POWER";
+    public const string BrokerRejected = "BROKER_REJECTED";
+    public const string OrderInvalid = "ORDER_INVALID";
     public const string UpstreamUnavailable = "UPSTREAM_UNAVAILABLE";
     public const string UpstreamTimeout = "UPSTREAM_TIMEOUT";
 
@@ -43,6 +46,12 @@ public static class ErrorCodes
     public const string AccessDenied = "ACCESS_DENIED";
     public const string OAuthCodeInvalid = "OAUTH_CODE_INVALID";
     public const string TokenExchangeFailed = "TOKEN_EXCHANGE_FAILED";
+
+    // Orders.
+    public const string GuardrailViolation = "GUARDRAIL_VIOLATION";
+    public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+    public const string OrderStateUnknown = "ORDER_STATE_UNKNOWN";
+    public const string OrderNotCancelable = "ORDER_NOT_CANCELABLE";
 
     // Anything unexpected. Details only in Development.
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";

@@ -1,0 +1,65 @@
+using AlpacaConnect.Gql.Trading;
+
+namespace AlpacaConnect.Gql.Orders;
+
+/// <summary>
+/// One order placed through this server, saved before it is sent to Alpaca so an order is never lost: the row
+/// exists with <see cref="ClientOrderId"/> before the POST, and that id lets any later attempt find the order.
+/// </summary>
+public sealed class Order
+{
+    public Guid Id { get; init; }
+
+    public required string UserId { get; init; }
+
+    public Guid ConnectionId { get; init; }
+
+    /// <summary>The app's key; unique per user, kept forever (the derived client order id is unique forever at Alpaca).</summary>
+    public required string IdempotencyKey { get; init; }
+
+    /// <summary>SHA-256 of the normalized input: the same key with another input is refused.</summary>
+    public required string RequestFingerprint { get; init; }
+
+    /// <summary>Derived from (user, key); see <see cref="ClientOrderIds"/>.</summary>
+    public required string ClientOrderId { get; init; }
+
+    /// <summary>Alpaca's order id, once Alpaca has confirmed the order.</summary>
+    public Guid? AlpacaOrderId { get; set; }
+
+    public required string Symbol { get; init; }
+    public OrderSide Side { get; init; }
+    public OrderType Type { get; init; }
+    public TimeInForce TimeInForce { get; init; }
+    public OrderClass OrderClass { get; init; }
+    public decimal? Qty { get; init; }
+    public decimal? Notional { get; init; }
+    public decimal? LimitPrice { get; set; }
+    public decimal? StopPrice { get; set; }
+    public decimal? TrailPrice { get; init; }
+    public decimal? TrailPercent { get; init; }
+    public bool ExtendedHours { get; init; }
+    public decimal? TakeProfitLimitPrice { get; init; }
+    public decimal? StopLossStopPrice { get; init; }
+    public decimal? StopLossLimitPrice { get; init; }
+
+    /// <summary>The value the guardrails counted against the user's daily limits, in USD.</summary>
+    public decimal EstimatedNotional { get; init; }
+
+    public OrderStatus Status { get; set; }
+    public decimal FilledQty { get; set; }
+    public decimal? FilledAvgPrice { get; set; }
+
+    /// <summary>Why Alpaca refused it: our error code, Alpaca's code and message, replayed to a retry with the same key.</summary>
+    public string? RejectionCode { get; set; }
+    public int? RejectionUpstreamCode { get; set; }
+    public string? RejectionMessage { get; set; }
+
+    public Guid? Replaces { get; set; }
+    public Guid? ReplacedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? FilledAt { get; set; }
+    public DateTimeOffset? CanceledAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Connections;
+using AlpacaConnect.Gql.GraphQL.Errors;
+
+namespace AlpacaConnect.Gql.Orders;
+
+/// <summary>
+/// <c>cancelOrder</c>. Alpaca's 204 only means the cancel was requested (facts 2.8): the order is reported as
+/// PENDING_CANCEL until Alpaca says CANCELED (or it fills first).
+/// </summary>
+internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpacaClientFactory alpaca, OrderStore store)
+{
+    private static readonly OrderStatus[] Closed =
+        [OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.Replaced, OrderStatus.Rejected];
+
+    public async Task<CancelOrderPayload> CancelAsync(string userId, string orderId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(orderId, out var id) || await store.FindAsync(userId, id, cancellationToken) is not { } order)
+        {
+            return CancelOrderPayload.Failed(new OrderNotFoundError());
+        }
+
+        if (Closed.Contains(order.Status))
+        {
+            return new CancelOrderPayload(order, [new OrderNotCancelableError($"The order is {order.Status}; only open orders can be cancelled.")]);
+        }
+
+        if (order.AlpacaOrderId is not { } alpacaId)
+        {
+            // Whether Alpaca holds it is not known yet; placeOrder with the same key settles that first.
+            return new CancelOrderPayload(order, [new OrderStateUnknownError(order.Id)]);
+        }
+
+        IAlpacaTradingClient client;
+        try
+        {
+            client = alpaca.ForConnection(await connections.RequireAsync(userId, cancellationToken));
+        }
+        catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
+        {
+            return new CancelOrderPayload(order, [e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError()]);
+        }
+
+        try
+        {
+            await client.CancelOrderAsync(alpacaId, cancellationToken);
+        }
+        catch (AlpacaApiException e) when (e.StatusCode == HttpStatusCode.UnprocessableEntity)
+        {
+            // No longer cancelable (filled meanwhile, or a replace is pending): show what it became.
+            var current = await RefreshAsync(client, order, cancellationToken);
+            return new CancelOrderPayload(current, [new OrderNotCancelableError(OrderErrorMapping.Describe(e), e.AlpacaCode)]);
+        }
+        catch (AlpacaApiException e) when (e.Kind is AlpacaErrorKind.RateLimited or AlpacaErrorKind.ReauthRequired)
+        {
+            return new CancelOrderPayload(order, [OrderErrorMapping.From(e)!]);
+        }
+
+        return new CancelOrderPayload(await store.MarkAsync(order.Id, OrderStatus.PendingCancel, "cancel", CancellationToken.None), []);
+    }
+
+    private async Task<Order> RefreshAsync(IAlpacaTradingClient client, Order order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.ApplyAsync(order.Id, await client.GetOrderAsync(order.AlpacaOrderId!.Value, cancellationToken: cancellationToken), "refresh", cancellationToken);
+        }
+        catch (AlpacaApiException)
+        {
+            return order;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AlpacaConnect.Gql.Orders;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> entity)
+    {
+        entity.ToTable("Orders");
+        entity.HasKey(o => o.Id);
+        // The idempotency guarantee itself: a second insert with the same key fails instead of placing twice.
+        entity.HasIndex(o => new { o.UserId, o.IdempotencyKey }).IsUnique();
+        entity.HasIndex(o => o.ClientOrderId).IsUnique();
+        entity.HasIndex(o => o.AlpacaOrderId);
+        entity.HasIndex(o => new { o.UserId, o.CreatedAt });
+        entity.Property(o => o.UserId).HasMaxLength(128);
+        entity.Property(o => o.IdempotencyKey).HasMaxLength(OrderInputRules.MaxIdempotencyKeyLength);
+        entity.Property(o => o.RequestFingerprint).HasMaxLength(64);
+        entity.Property(o => o.ClientOrderId).HasMaxLength(48);
+        entity.Property(o => o.Symbol).HasMaxLength(OrderInputRules.MaxSymbolLength);
+        entity.Property(o => o.Side).HasConversion<string>().HasMaxLength(16);
+        entity.Property(o => o.Type).HasConversion<string>().HasMaxLength(16);
+        entity.Property(o => o.TimeInForce).HasConversion<string>().HasMaxLength(16);
+        entity.Property(o => o.OrderClass).HasConversion<string>().HasMaxLength(16);
+        entity.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
+        entity.Property(o => o.RejectionCode).HasMaxLength(64);
+        entity.Property(o => o.RejectionMessage).HasMaxLength(512);
+    }
+}
+
+internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEvent>
+{
+    public void Configure(EntityTypeBuilder<OrderEvent> entity)
+    {
+        entity.ToTable("OrderEvents");
+        entity.HasKey(e => e.Id);
+        entity.HasIndex(e => new { e.OrderId, e.Status, e.FilledQty }).IsUnique();
+        entity.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
+        entity.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
+        entity.Property(e => e.Source).HasMaxLength(32);
+    }
+}

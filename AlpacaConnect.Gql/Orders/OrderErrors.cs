@@ -1,0 +1,36 @@
+using AlpacaConnect.Gql.GraphQL.Errors;
+
+namespace AlpacaConnect.Gql.Orders;
+
+/// <summary>The input breaks one of Alpaca's order rules; <see cref="Field"/> names the input field when known.</summary>
+public sealed record OrderInvalidError(string? Field, string Message, int? UpstreamCode = null)
+    : PayloadError(ErrorCodes.OrderInvalid, Message);
+
+public sealed record GuardrailViolationError(string Rule, string Message, string? Limit, string? Actual)
+    : PayloadError(ErrorCodes.GuardrailViolation, Message);
+
+/// <summary>Alpaca refused the order (<see cref="PayloadError.Code"/> BROKER_REJECTED for a 403, else ALPACA_REJECTED).</summary>
+public sealed record AlpacaRejectedError(string Code, string Message, int? UpstreamCode)
+    : PayloadError(Code, Message);
+
+public sealed record InsufficientBuyingPowerError(string Message, int? UpstreamCode)
+    : PayloadError(ErrorCodes.InsufficientBuyingPower, Message);
+
+/// <summary>Nothing was placed; try again (with the same key) after <see cref="RetryAfter"/> seconds when given.</summary>
+public sealed record RateLimitedError(int? RetryAfter)
+    : PayloadError(ErrorCodes.RateLimited, "Too many calls to Alpaca for this account; nothing was placed. Try again with the same idempotency key.");
+
+public sealed record IdempotencyKeyReusedError()
+    : PayloadError(ErrorCodes.IdempotencyKeyReused, "This idempotency key was used for a different order. Use a new key for a new order.");
+
+public sealed record OrderStateUnknownError(Guid OrderId)
+    : PayloadError(ErrorCodes.OrderStateUnknown,
+        "Alpaca may or may not have received the order. It will not be placed twice: call placeOrder again with the same idempotency key to find out.");
+
+/// <summary>No order of the caller's has this id. Another user's order reads the same way, so ids cannot be probed.</summary>
+public sealed record OrderNotFoundError()
+    : PayloadError(ErrorCodes.NotFound, "No order with this id.");
+
+/// <summary>The order is filled, cancelled, expired, replaced or rejected (Alpaca cancels only open orders, facts 2.8).</summary>
+public sealed record OrderNotCancelableError(string Message, int? UpstreamCode = null)
+    : PayloadError(ErrorCodes.OrderNotCancelable, Message);

@@ -1,0 +1,64 @@
+using AlpacaConnect.Gql.GraphQL.Scalars;
+using GraphQL.Types;
+
+namespace AlpacaConnect.Gql.Orders;
+
+internal sealed class OrderGraphType : ObjectGraphType<Order>
+{
+    public OrderGraphType()
+    {
+        Name = "Order";
+        Description = "An order placed through this server, as last known.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Id);
+        Field(o => o.ClientOrderId).Description("The id Alpaca knows the order by besides its own; derived from the idempotency key.");
+        Field<IdGraphType>("alpacaOrderId").Description("Alpaca's id, once Alpaca confirmed the order.").Resolve(c => c.Source.AlpacaOrderId);
+        Field(o => o.IdempotencyKey);
+        Field(o => o.Symbol);
+        Field<NonNullGraphType<OrderSideGraphType>>("side").Resolve(c => c.Source.Side);
+        Field<NonNullGraphType<OrderTypeGraphType>>("type").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<TimeInForceGraphType>>("timeInForce").Resolve(c => c.Source.TimeInForce);
+        Field<NonNullGraphType<OrderClassGraphType>>("orderClass").Resolve(c => c.Source.OrderClass);
+        Field<NonNullGraphType<OrderStatusGraphType>>("status").Resolve(c => c.Source.Status);
+        Field<DecimalStringGraphType>("qty").Resolve(c => DecimalScale.Trim(c.Source.Qty));
+        Field<DecimalStringGraphType>("notional").Resolve(c => DecimalScale.Trim(c.Source.Notional));
+        Field<DecimalStringGraphType>("limitPrice").Resolve(c => DecimalScale.Trim(c.Source.LimitPrice));
+        Field<DecimalStringGraphType>("stopPrice").Resolve(c => DecimalScale.Trim(c.Source.StopPrice));
+        Field<DecimalStringGraphType>("trailPrice").Resolve(c => DecimalScale.Trim(c.Source.TrailPrice));
+        Field<DecimalStringGraphType>("trailPercent").Resolve(c => DecimalScale.Trim(c.Source.TrailPercent));
+        Field(o => o.ExtendedHours);
+        Field<DecimalStringGraphType>("takeProfitLimitPrice").Resolve(c => DecimalScale.Trim(c.Source.TakeProfitLimitPrice));
+        Field<DecimalStringGraphType>("stopLossStopPrice").Resolve(c => DecimalScale.Trim(c.Source.StopLossStopPrice));
+        Field<DecimalStringGraphType>("stopLossLimitPrice").Resolve(c => DecimalScale.Trim(c.Source.StopLossLimitPrice));
+        Field<NonNullGraphType<DecimalStringGraphType>>("filledQty").Resolve(c => DecimalScale.Trim(c.Source.FilledQty));
+        Field<DecimalStringGraphType>("filledAvgPrice").Resolve(c => DecimalScale.Trim(c.Source.FilledAvgPrice));
+        Field(o => o.CreatedAt);
+        Field(o => o.SubmittedAt, nullable: true);
+        Field(o => o.FilledAt, nullable: true);
+        Field(o => o.CanceledAt, nullable: true);
+        Field(o => o.UpdatedAt);
+    }
+}
+
+internal sealed class PlaceOrderPayloadType : ObjectGraphType<PlaceOrderPayload>
+{
+    public PlaceOrderPayloadType()
+    {
+        Name = "PlaceOrderPayload";
+        Field<OrderGraphType>("order")
+            .Description("The order for this idempotency key: also present with REJECTED or UNKNOWN status and an error.")
+            .Resolve(c => c.Source.Order);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlaceOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+internal sealed class CancelOrderPayloadType : ObjectGraphType<CancelOrderPayload>
+{
+    public CancelOrderPayloadType()
+    {
+        Name = "CancelOrderPayload";
+        Field<OrderGraphType>("order")
+            .Description("PENDING_CANCEL once Alpaca accepted the request: the order is cancelled only when it reports CANCELED.")
+            .Resolve(c => c.Source.Order);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<CancelOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}

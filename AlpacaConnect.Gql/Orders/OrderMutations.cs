@@ -1,0 +1,35 @@
+using AlpacaConnect.Gql.GraphQL.Authorization;
+using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Identity;
+using GraphQL;
+using GraphQL.Types;
+
+namespace AlpacaConnect.Gql.Orders;
+
+internal sealed class OrderMutations : IMutationFields
+{
+    public void AddFieldsTo(ObjectGraphType root)
+    {
+        root.Field<NonNullGraphType<PlaceOrderPayloadType>>("placeOrder")
+            .Description("Places an order on the caller's Alpaca account. Retry with the same `idempotencyKey` after any failure or timeout: it never places a second order.")
+            .Argument<NonNullGraphType<PlaceOrderInputType>>("input")
+            .RequireAuthentication()
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<PlaceOrderInput>("input");
+                return await context.RequestServices!.GetRequiredService<OrderPlacement>()
+                    .PlaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
+            });
+
+        root.Field<NonNullGraphType<CancelOrderPayloadType>>("cancelOrder")
+            .Description("Asks Alpaca to cancel one of the caller's open orders. The order reads PENDING_CANCEL until Alpaca reports CANCELED.")
+            .Argument<NonNullGraphType<CancelOrderInputType>>("input")
+            .RequireAuthentication()
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<CancelOrderInput>("input");
+                return await context.RequestServices!.GetRequiredService<OrderCancellation>()
+                    .CancelAsync(AppUser.IdOf(context.User)!, input.OrderId, context.CancellationToken);
+            });
+    }
+}

@@ -1,0 +1,95 @@
+using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlpacaConnect.Gql.Orders;
+
+/// <summary>Reads and writes the order history. Every write is saved before the caller moves on.</summary>
+internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, TimeProvider time)
+{
+    public async Task<Order?> FindByKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Order>().AsNoTracking()
+            .SingleOrDefaultAsync(o => o.UserId == userId && o.IdempotencyKey == idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>The user's order with this id, or null: another user's id reads exactly like a missing one.</summary>
+    public async Task<Order?> FindAsync(string userId, Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
+    }
+
+    /// <summary>Orders counted against today's limits (since <paramref name="since"/>): all but those Alpaca refused.</summary>
+    public async Task<(int Count, decimal Notional)> TodayAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // SQLite cannot sum decimals in SQL; a day's orders per user are few.
+        var values = await db.Set<Order>().AsNoTracking()
+            .Where(o => o.UserId == userId && o.CreatedAt >= since && o.Status != OrderStatus.Rejected)
+            .Select(o => o.EstimatedNotional)
+            .ToListAsync(cancellationToken);
+        return (values.Count, DecimalScale.Trim(values.Sum()));
+    }
+
+    public async Task InsertAsync(Order order, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        db.Add(order);
+        db.Add(Event(order.Id, order.Status, 0, "saved"));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Copies what Alpaca reports onto the row and records the transition once.</summary>
+    public Task<Order> ApplyAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, source, order =>
+        {
+            order.AlpacaOrderId = reported.Id;
+            order.Status = Enum.TryParse<OrderStatus>(reported.Status.ToString(), out var status) ? status : OrderStatus.Unknown;
+            order.FilledQty = reported.FilledQty;
+            order.FilledAvgPrice = reported.FilledAvgPrice;
+            order.SubmittedAt = reported.SubmittedAt ?? order.SubmittedAt ?? reported.CreatedAt;
+            order.FilledAt = reported.FilledAt;
+            order.CanceledAt = reported.CanceledAt;
+        }, cancellationToken);
+
+    public Task<Order> MarkRejectedAsync(Guid orderId, string code, int? upstreamCode, string message, CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, "rejected", order =>
+        {
+            order.Status = OrderStatus.Rejected;
+            order.RejectionCode = code;
+            order.RejectionUpstreamCode = upstreamCode;
+            order.RejectionMessage = message.Length > 512 ? message[..512] : message;
+        }, cancellationToken);
+
+    public Task<Order> MarkAsync(Guid orderId, OrderStatus status, string source, CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, source, order => order.Status = status, cancellationToken);
+
+    /// <summary>For an attempt Alpaca certainly never received (refused before sending, 429, 401): the key is free again.</summary>
+    public async Task DeleteAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await db.Set<Order>().Where(o => o.Id == orderId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<Order> UpdateAsync(Guid orderId, string source, Action<Order> change, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var order = await db.Set<Order>().SingleAsync(o => o.Id == orderId, cancellationToken);
+        change(order);
+        order.UpdatedAt = time.GetUtcNow();
+        var seen = await db.Set<OrderEvent>().AnyAsync(
+            e => e.OrderId == orderId && e.Status == order.Status && e.FilledQty == order.FilledQty, cancellationToken);
+        if (!seen)
+        {
+            db.Add(Event(orderId, order.Status, order.FilledQty, source));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return order;
+    }
+
+    private OrderEvent Event(Guid orderId, OrderStatus status, decimal filledQty, string source) =>
+        new() { OrderId = orderId, Status = status, FilledQty = filledQty, Source = source, OccurredAt = time.GetUtcNow() };
+}
