@@ -7,6 +7,7 @@ using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Sandbox;
 using AlpacaConnect.Gql.Streaming;
+using AlpacaConnect.Gql.Trading.Reads;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.AddAppIdentity();
 builder.AddAlpaca();
 builder.AddStreaming();
 builder.AddConnections();
+builder.AddTradingReads();
 builder.AddGraphQLApi();
 builder.AddHealth();
 builder.AddAlpacaSandbox();
