@@ -1,13 +1,18 @@
+using AlpacaConnect.Gql.Account;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL;
 using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Guardrails;
 using AlpacaConnect.Gql.Identity;
+using AlpacaConnect.Gql.Market;
 using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Orders;
 using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Positions;
 using AlpacaConnect.Gql.Sandbox;
 using AlpacaConnect.Gql.Streaming;
+using AlpacaConnect.Gql.Trading.Reads;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,6 +21,11 @@ builder.AddAppIdentity();
 builder.AddAlpaca();
 builder.AddStreaming();
 builder.AddConnections();
+builder.AddGuardrails();
+builder.AddTradingReads();
+builder.AddAccount();
+builder.AddPositions();
+builder.AddMarket();
 builder.AddOrders();
 builder.AddGraphQLApi();
 builder.AddHealth();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AlpacaConnect.Gql.Orders;
 using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,20 @@ public sealed class PlaceOrderTests : IDisposable
         Assert.Equal(held.GetProperty("id").GetString(), order.GetProperty("alpacaOrderId").GetString());
         Assert.Equal(held.GetProperty("client_order_id").GetString(), order.GetProperty("clientOrderId").GetString());
         Assert.Equal(1, _driver.OrderPosts);
+    }
+
+    [Fact]
+    public async Task TheAccountReadAfterAnOrderShowsItsReservedBuyingPower()
+    {
+        await _driver.ConnectAsync();
+        decimal BuyingPower(GraphQLResponse r) => decimal.Parse(r.Data.GetProperty("account").GetProperty("buyingPower").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var before = BuyingPower(await _driver.GraphQLAsync("app-alice", "{ account { buyingPower } }"));
+
+        await _driver.PlaceAsync(OrderDriver.LimitBuy("reserve-1", qty: "10", limitPrice: "100"));
+        var after = BuyingPower(await _driver.GraphQLAsync("app-alice", "{ account { buyingPower } }"));
+
+        // The account was cached a moment before; placing the order must not leave the app looking at it.
+        Assert.Equal(before - 1000m, after);
     }
 
     [Fact]

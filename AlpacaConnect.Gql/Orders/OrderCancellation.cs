@@ -2,6 +2,7 @@ using System.Net;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Trading.Reads;
 
 namespace AlpacaConnect.Gql.Orders;
 
@@ -9,7 +10,7 @@ namespace AlpacaConnect.Gql.Orders;
 /// <c>cancelOrder</c>. Alpaca's 204 only means the cancel was requested (facts 2.8): the order is reported as
 /// PENDING_CANCEL until Alpaca says CANCELED (or it fills first).
 /// </summary>
-internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpacaClientFactory alpaca, OrderStore store)
+internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpacaClientFactory alpaca, OrderStore store, ConnectionReadCache reads)
 {
     private static readonly OrderStatus[] Closed =
         [OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.Replaced, OrderStatus.Rejected];
@@ -57,6 +58,7 @@ internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpaca
             return new CancelOrderPayload(order, [OrderErrorMapping.From(e)!]);
         }
 
+        reads.Invalidate(order.ConnectionId);
         return new CancelOrderPayload(await store.MarkAsync(order.Id, OrderStatus.PendingCancel, "cancel", CancellationToken.None), []);
     }
 

@@ -11,22 +11,6 @@ internal sealed class OrderSideGraphType : EnumerationGraphType<OrderSide>
     }
 }
 
-internal sealed class OrderTypeGraphType : EnumerationGraphType<OrderType>
-{
-    public OrderTypeGraphType()
-    {
-        Name = "OrderType";
-    }
-}
-
-internal sealed class TimeInForceGraphType : EnumerationGraphType<TimeInForce>
-{
-    public TimeInForceGraphType()
-    {
-        Name = "TimeInForce";
-    }
-}
-
 internal sealed class OrderClassGraphType : EnumerationGraphType<OrderClass>
 {
     public OrderClassGraphType()

@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Trading;
 using AlpacaConnect.Gql.GraphQL.Scalars;
 using GraphQL.Types;
 

@@ -4,6 +4,7 @@ using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Guardrails;
 using AlpacaConnect.Gql.Trading;
+using AlpacaConnect.Gql.Trading.Reads;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlpacaConnect.Gql.Orders;
@@ -18,6 +19,7 @@ internal sealed partial class OrderPlacement(
     OrderStore store,
     OrderGuardrails guardrails,
     OrderLocks locks,
+    ConnectionReadCache reads,
     TimeProvider time,
     ILogger<OrderPlacement> logger)
 {
@@ -114,6 +116,8 @@ internal sealed partial class OrderPlacement(
         switch (outcome)
         {
             case SubmissionOutcome.Placed placed:
+                // An open buy reserves buying power at once: the account read a moment ago is stale now.
+                reads.Invalidate(order.ConnectionId);
                 return new PlaceOrderPayload(await store.ApplyAsync(order.Id, placed.Order, placed.Source, CancellationToken.None), []);
             case SubmissionOutcome.Refused { Error: var e }:
                 var rejected = await store.MarkRejectedAsync(order.Id, e.ErrorCode, e.AlpacaCode, OrderErrorMapping.Describe(e), CancellationToken.None);

@@ -1,17 +1,15 @@
 using AlpacaConnect.Gql.GraphQL.Schema;
-using AlpacaConnect.Gql.Guardrails;
 
 namespace AlpacaConnect.Gql.Orders;
 
 public static class OrdersExtensions
 {
-    /// <summary>Order placement with idempotency and guardrails, the order history, and their GraphQL fields.</summary>
+    /// <summary>
+    /// Order placement with idempotency and guardrails, the order history, and their GraphQL fields. The guardrail
+    /// limits are bound by <c>AddGuardrails()</c> (configured lists replace the defaults there; a plain bind would append).
+    /// </summary>
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<GuardrailOptions>()
-            .Bind(builder.Configuration.GetSection(GuardrailOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         builder.Services.AddSingleton<OrderLocks>();
         builder.Services.AddSingleton<OrderStore>();
         builder.Services.AddSingleton<OrderGuardrails>();

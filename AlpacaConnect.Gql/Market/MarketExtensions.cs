@@ -1,0 +1,14 @@
+using AlpacaConnect.Gql.GraphQL.Schema;
+
+namespace AlpacaConnect.Gql.Market;
+
+public static class MarketExtensions
+{
+    /// <summary>The <c>marketClock</c> query (needs <c>AddTradingReads()</c>).</summary>
+    public static WebApplicationBuilder AddMarket(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<MarketClockLoader>();
+        builder.Services.AddQueryFields<MarketQueries>();
+        return builder;
+    }
+}

@@ -1,0 +1,22 @@
+using AlpacaConnect.Gql.Alpaca.Models;
+using GraphQL.Types;
+
+namespace AlpacaConnect.Gql.Positions;
+
+internal sealed class PositionSideGraphType : EnumerationGraphType<AlpacaPositionSide>
+{
+    public PositionSideGraphType()
+    {
+        Name = "PositionSide";
+        Description = "LONG or SHORT; UNKNOWN for a value this server does not know yet.";
+    }
+}
+
+internal sealed class AssetClassGraphType : EnumerationGraphType<PositionAssetClass>
+{
+    public AssetClassGraphType()
+    {
+        Name = "AssetClass";
+        Description = "Alpaca's asset class; UNKNOWN for a value this server does not know yet.";
+    }
+}

@@ -1,0 +1,20 @@
+namespace AlpacaConnect.Gql.Trading.Reads;
+
+public static class TradingReadsExtensions
+{
+    /// <summary>
+    /// What the account, positions and market features share: the per-connection read cache (singleton; the order
+    /// side calls <see cref="ConnectionReadCache.Invalidate"/> after a fill) and the caller's connection per request.
+    /// </summary>
+    public static WebApplicationBuilder AddTradingReads(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ReadCacheOptions>()
+            .Bind(builder.Configuration.GetSection(ReadCacheOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ConnectionReadCache>();
+        builder.Services.AddHostedService<ReadCacheInvalidation>();
+        builder.Services.AddScoped<CallerConnection>();
+        return builder;
+    }
+}
