@@ -97,6 +97,24 @@ public sealed class OrderListTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenIsTheDefaultAndClosedHoldsFilledOrders()
+    {
+        using var driver = new OrderDriver(host => host.WithSetting("Orders:SyncStaleAfter", "00:00:00"));
+        await driver.ConnectAsync();
+        var filled = OrderDriver.Order(await driver.PlaceAsync(OrderDriver.MarketBuy("fills"))).GetProperty("id").GetString();
+        driver.Host.Control.ProcessNow();
+        var open = OrderDriver.Order(await driver.PlaceAsync(OrderDriver.MarketBuy("rests"))).GetProperty("id").GetString();
+
+        var byDefault = await OrderPages.PageAsync(driver, "app-alice", new { });
+        var closed = await OrderPages.PageAsync(driver, "app-alice", new { status = "CLOSED" });
+        var all = await OrderPages.PageAsync(driver, "app-alice", new { status = "ALL" });
+
+        Assert.Equal([open!], OrderPages.Ids(byDefault));
+        Assert.Equal([filled!], OrderPages.Ids(closed));
+        Assert.Equal([open!, filled!], OrderPages.Ids(all));
+    }
+
+    [Fact]
     public async Task SymbolsSideAndSubmissionTimeFilter()
     {
         await _driver.ConnectAsync();
