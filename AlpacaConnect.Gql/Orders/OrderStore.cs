@@ -64,8 +64,10 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
     public async Task<bool> ReconcileAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var order = await db.Set<Order>().SingleAsync(o => o.Id == orderId, cancellationToken);
-        if (OrderStatuses.IsTerminal(order.Status)
+        // Null when the row went meanwhile (an attempt Alpaca never received is deleted): nothing to reconcile.
+        var order = await db.Set<Order>().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null
+            || OrderStatuses.IsTerminal(order.Status)
             || (order.AlpacaOrderId == reported.Id && order.Status == StatusOf(reported)
                 && order.FilledQty == reported.FilledQty && order.FilledAvgPrice == reported.FilledAvgPrice))
         {
