@@ -43,16 +43,41 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
 
     /// <summary>Copies what Alpaca reports onto the row and records the transition once.</summary>
     public Task<Order> ApplyAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
-        UpdateAsync(orderId, source, order =>
+        UpdateAsync(orderId, source, order => Copy(reported, order), cancellationToken);
+
+    /// <summary>
+    /// The user's orders that may still change at Alpaca (not terminal), oldest first: what a history sync looks for.
+    /// </summary>
+    public async Task<IReadOnlyList<Order>> ListOpenAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Order>().AsNoTracking()
+            .Where(o => o.UserId == userId && !OrderStatuses.Terminal.Contains(o.Status))
+            .OrderBy(o => o.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="ApplyAsync"/> for a report that may be older than what we hold (a list read by a sync): a
+    /// terminal order is never reopened, and a report that changes nothing writes nothing. True when the row changed.
+    /// </summary>
+    public async Task<bool> ReconcileAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // Null when the row went meanwhile (an attempt Alpaca never received is deleted): nothing to reconcile.
+        var order = await db.Set<Order>().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        if (order is null
+            || OrderStatuses.IsTerminal(order.Status)
+            || (order.AlpacaOrderId == reported.Id && order.Status == StatusOf(reported)
+                && order.FilledQty == reported.FilledQty && order.FilledAvgPrice == reported.FilledAvgPrice))
         {
-            order.AlpacaOrderId = reported.Id;
-            order.Status = Enum.TryParse<OrderStatus>(reported.Status.ToString(), out var status) ? status : OrderStatus.Unknown;
-            order.FilledQty = reported.FilledQty;
-            order.FilledAvgPrice = reported.FilledAvgPrice;
-            order.SubmittedAt = reported.SubmittedAt ?? order.SubmittedAt ?? reported.CreatedAt;
-            order.FilledAt = reported.FilledAt;
-            order.CanceledAt = reported.CanceledAt;
-        }, cancellationToken);
+            return false;
+        }
+
+        Copy(reported, order);
+        await SaveWithEventAsync(db, order, source, cancellationToken);
+        return true;
+    }
 
     public Task<Order> MarkRejectedAsync(Guid orderId, string code, int? upstreamCode, string message, CancellationToken cancellationToken) =>
         UpdateAsync(orderId, "rejected", order =>
@@ -78,16 +103,35 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var order = await db.Set<Order>().SingleAsync(o => o.Id == orderId, cancellationToken);
         change(order);
+        await SaveWithEventAsync(db, order, source, cancellationToken);
+        return order;
+    }
+
+    private async Task SaveWithEventAsync(AppDbContext db, Order order, string source, CancellationToken cancellationToken)
+    {
         order.UpdatedAt = time.GetUtcNow();
         var seen = await db.Set<OrderEvent>().AnyAsync(
-            e => e.OrderId == orderId && e.Status == order.Status && e.FilledQty == order.FilledQty, cancellationToken);
+            e => e.OrderId == order.Id && e.Status == order.Status && e.FilledQty == order.FilledQty, cancellationToken);
         if (!seen)
         {
-            db.Add(Event(orderId, order.Status, order.FilledQty, source));
+            db.Add(Event(order.Id, order.Status, order.FilledQty, source));
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return order;
+    }
+
+    private static OrderStatus StatusOf(AlpacaOrder reported) =>
+        Enum.TryParse<OrderStatus>(reported.Status.ToString(), out var status) ? status : OrderStatus.Unknown;
+
+    private static void Copy(AlpacaOrder reported, Order order)
+    {
+        order.AlpacaOrderId = reported.Id;
+        order.Status = StatusOf(reported);
+        order.FilledQty = reported.FilledQty;
+        order.FilledAvgPrice = reported.FilledAvgPrice;
+        order.SubmittedAt = reported.SubmittedAt ?? order.SubmittedAt ?? reported.CreatedAt;
+        order.FilledAt = reported.FilledAt;
+        order.CanceledAt = reported.CanceledAt;
     }
 
     private OrderEvent Event(Guid orderId, OrderStatus status, decimal filledQty, string source) =>

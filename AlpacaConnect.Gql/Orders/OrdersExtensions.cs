@@ -5,8 +5,9 @@ namespace AlpacaConnect.Gql.Orders;
 public static class OrdersExtensions
 {
     /// <summary>
-    /// Order placement with idempotency and guardrails, the order history, and their GraphQL fields. The guardrail
-    /// limits are bound by <c>AddGuardrails()</c> (configured lists replace the defaults there; a plain bind would append).
+    /// Order placement with idempotency and guardrails, the order history (listed with Relay pagination, synced from
+    /// Alpaca when stale), and their GraphQL fields. The guardrail limits are bound by <c>AddGuardrails()</c> (configured lists replace the defaults
+    /// there; a plain bind would append).
     /// </summary>
     public static WebApplicationBuilder AddOrders(this WebApplicationBuilder builder)
     {
@@ -15,6 +16,12 @@ public static class OrdersExtensions
         builder.Services.AddSingleton<OrderGuardrails>();
         builder.Services.AddSingleton<OrderPlacement>();
         builder.Services.AddSingleton<OrderCancellation>();
+        builder.Services.AddOptions<OrderHistoryOptions>()
+            .Bind(builder.Configuration.GetSection(OrderHistoryOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OrderHistorySync>();
+        builder.Services.AddSingleton<OrderList>();
         builder.Services.AddQueryFields<OrderQueries>();
         builder.Services.AddMutationFields<OrderMutations>();
         return builder;

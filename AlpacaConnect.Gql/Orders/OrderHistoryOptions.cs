@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlpacaConnect.Gql.Orders;
+
+/// <summary>The order history (configuration section <c>Orders</c>).</summary>
+public sealed class OrderHistoryOptions
+{
+    public const string Section = "Orders";
+
+    /// <summary>
+    /// How old a connection's last sync with Alpaca may be before <c>orders</c> or <c>order(id)</c> syncs again first.
+    /// Zero syncs on every read (concurrent reads still share one sync). Placing or cancelling an order makes the next
+    /// read sync regardless.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan SyncStaleAfter { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,119 @@
+using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.Connections;
+using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Trading.Reads;
+using Microsoft.Extensions.Options;
+
+namespace AlpacaConnect.Gql.Orders;
+
+/// <summary>
+/// Brings the caller's open orders up to date from <c>GET /v2/orders</c> before the history is read, at most once per
+/// <see cref="OrderHistoryOptions.SyncStaleAfter"/> per connection and once at a time (the read cache's single flight).
+/// Only orders this server placed are tracked (docs/decisions/0009-order-history-syncs-only-orders-placed-here.md).
+/// A failed sync never fails the read: the history is served as last recorded.
+/// </summary>
+internal sealed partial class OrderHistorySync(
+    ConnectionDirectory connections,
+    IAlpacaClientFactory alpaca,
+    OrderStore store,
+    ConnectionReadCache cache,
+    IOptions<OrderHistoryOptions> options,
+    ILogger<OrderHistorySync> logger)
+{
+    /// <summary>The read cache key; placing or cancelling invalidates the connection's entries, so the next read syncs.</summary>
+    private const string Kind = "order-history";
+
+    /// <summary>Alpaca's maximum page (facts 2.5).</summary>
+    private const int PageSize = 500;
+
+    /// <summary>Bounds the calls one sync makes (Alpaca allows 200 a minute per account).</summary>
+    private const int MaxPages = 4;
+
+    /// <summary>
+    /// Our creation time is on our clock, Alpaca's <c>submitted_at</c> on its own: look a little further back than the
+    /// oldest open order so clock skew cannot hide it.
+    /// </summary>
+    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
+
+    public async Task RefreshAsync(string userId, CancellationToken cancellationToken)
+    {
+        AlpacaConnectionRef connection;
+        try
+        {
+            connection = await connections.RequireAsync(userId, cancellationToken);
+        }
+        catch (ApiException)
+        {
+            // Not connected (or reauth required): nothing can be synced; what we hold is still the user's history.
+            return;
+        }
+
+        try
+        {
+            await cache.GetOrLoadAsync(connection.ConnectionId, Kind, options.Value.SyncStaleAfter,
+                () => SyncAsync(userId, connection), cancellationToken);
+        }
+        catch (Exception e) when (e is AlpacaApiException or HttpRequestException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            LogSyncFailed(logger, connection.ConnectionId, e);
+        }
+    }
+
+    /// <summary>Runs without the request's token: other requests may be sharing it. Returns how many orders changed.</summary>
+    private async Task<int> SyncAsync(string userId, AlpacaConnectionRef connection)
+    {
+        var open = await store.ListOpenAsync(userId, CancellationToken.None);
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+
+        var byClientOrderId = open.ToDictionary(o => o.ClientOrderId, StringComparer.Ordinal);
+        var byAlpacaId = open.Where(o => o.AlpacaOrderId is not null).ToDictionary(o => o.AlpacaOrderId!.Value);
+        var unseen = open.Count;
+        var changed = 0;
+        var client = alpaca.ForConnection(connection);
+        var after = open[0].CreatedAt - Overlap;
+        for (var page = 0; page < MaxPages && unseen > 0; page++)
+        {
+            var reported = await client.ListOrdersAsync(new AlpacaOrderQuery
+            {
+                Status = AlpacaOrderQueryStatus.All,
+                Limit = PageSize,
+                After = after,
+                Direction = AlpacaSortDirection.Asc,
+                // Bracket legs roll up under their parent, which is the order we hold.
+                Nested = true,
+            }, CancellationToken.None);
+
+            foreach (var order in reported)
+            {
+                if ((byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId)) is not { } ours)
+                {
+                    continue;
+                }
+
+                unseen--;
+                if (await store.ReconcileAsync(ours.Id, order, "sync", CancellationToken.None))
+                {
+                    changed++;
+                }
+            }
+
+            if (reported.Count < PageSize)
+            {
+                break;
+            }
+
+            // `after` is exclusive on submission time; ties at Alpaca's nanosecond precision across a page edge are
+            // not expected for one account.
+            after = reported.Max(o => o.SubmittedAt ?? o.CreatedAt);
+        }
+
+        return changed;
+    }
+
+    [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Order history sync for connection {ConnectionId} failed; serving the history as last recorded")]
+    private static partial void LogSyncFailed(ILogger logger, Guid connectionId, Exception exception);
+}
