@@ -27,7 +27,7 @@ public sealed class GraphQLOptions
 
     /// <summary>Highest complexity score (GraphQL.NET's analyzer: fields weighted by list sizes).</summary>
     [Range(10, 1_000_000)]
-    public int MaxComplexity { get; set; } = 2_000;
+    public int MaxComplexity { get; set; } = 5_000;
 
     /// <summary>Time an operation may run before it is cancelled with <c>EXECUTION_TIMEOUT</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
