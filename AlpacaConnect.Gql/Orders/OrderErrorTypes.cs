@@ -76,6 +76,9 @@ internal sealed class OrderNotCancelableErrorType : PayloadErrorGraphType<OrderN
     }
 }
 
+internal sealed class OrderNotReplaceableErrorType()
+    : PayloadErrorGraphType<OrderNotReplaceableError>("OrderNotReplaceableError", "The order is no longer open; `order` is null and the order reads as before.");
+
 internal sealed class PlaceOrderErrorType : UnionGraphType
 {
     public PlaceOrderErrorType()
@@ -102,6 +105,25 @@ internal sealed class CancelOrderErrorType : UnionGraphType
         Type<NotConnectedErrorType>();
         Type<ReauthRequiredErrorType>();
         Type<OrderNotCancelableErrorType>();
+        Type<RateLimitedErrorType>();
+        Type<OrderStateUnknownErrorType>();
+    }
+}
+
+internal sealed class ReplaceOrderErrorType : UnionGraphType
+{
+    public ReplaceOrderErrorType()
+    {
+        Name = "ReplaceOrderError";
+        Type<OrderNotFoundErrorType>();
+        Type<OrderNotReplaceableErrorType>();
+        Type<NotConnectedErrorType>();
+        Type<ReauthRequiredErrorType>();
+        Type<OrderInvalidErrorType>();
+        Type<GuardrailViolationErrorType>();
+        Type<IdempotencyKeyReusedErrorType>();
+        Type<AlpacaRejectedErrorType>();
+        Type<InsufficientBuyingPowerErrorType>();
         Type<RateLimitedErrorType>();
         Type<OrderStateUnknownErrorType>();
     }

@@ -34,3 +34,7 @@ public sealed record OrderNotFoundError()
 /// <summary>The order is filled, cancelled, expired, replaced or rejected (Alpaca cancels only open orders, facts 2.8).</summary>
 public sealed record OrderNotCancelableError(string Message, int? UpstreamCode = null)
     : PayloadError(ErrorCodes.OrderNotCancelable, Message);
+
+/// <summary>The order is filled, cancelled, expired, replaced or rejected: only open orders can be replaced (facts 2.7).</summary>
+public sealed record OrderNotReplaceableError(string Message)
+    : PayloadError(ErrorCodes.OrderNotReplaceable, Message);

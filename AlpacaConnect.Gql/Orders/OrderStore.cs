@@ -21,13 +21,18 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
         return await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
     }
 
-    /// <summary>Orders counted against today's limits (since <paramref name="since"/>): all but those Alpaca refused.</summary>
-    public async Task<(int Count, decimal Notional)> TodayAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>
+    /// Orders counted against today's limits (since <paramref name="since"/>): all but those Alpaca refused and those
+    /// a replacement took the place of (<paramref name="superseded"/> is one about to be), so a replaced order and its
+    /// replacement count once.
+    /// </summary>
+    public async Task<(int Count, decimal Notional)> TodayAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken, Guid? superseded = null)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         // SQLite cannot sum decimals in SQL; a day's orders per user are few.
         var values = await db.Set<Order>().AsNoTracking()
             .Where(o => o.UserId == userId && o.CreatedAt >= since && o.Status != OrderStatus.Rejected)
+            .Where(o => o.ReplacedBy == null && o.Id != superseded)
             .Select(o => o.EstimatedNotional)
             .ToListAsync(cancellationToken);
         return (values.Count, DecimalScale.Trim(values.Sum()));
@@ -62,6 +67,10 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
             order.RejectionUpstreamCode = upstreamCode;
             order.RejectionMessage = message.Length > 512 ? message[..512] : message;
         }, cancellationToken);
+
+    /// <summary>Links an order to the replacement Alpaca accepted for it; its status stays what Alpaca last reported.</summary>
+    public Task<Order> MarkReplacedByAsync(Guid orderId, Guid replacementId, CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, "replace", order => order.ReplacedBy = replacementId, cancellationToken);
 
     public Task<Order> MarkAsync(Guid orderId, OrderStatus status, string source, CancellationToken cancellationToken) =>
         UpdateAsync(orderId, source, order => order.Status = status, cancellationToken);

@@ -15,6 +15,7 @@ public static class OrdersExtensions
         builder.Services.AddSingleton<OrderGuardrails>();
         builder.Services.AddSingleton<OrderPlacement>();
         builder.Services.AddSingleton<OrderCancellation>();
+        builder.Services.AddSingleton<OrderReplacement>();
         builder.Services.AddQueryFields<OrderQueries>();
         builder.Services.AddMutationFields<OrderMutations>();
         return builder;
