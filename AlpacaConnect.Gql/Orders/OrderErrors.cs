@@ -38,3 +38,7 @@ public sealed record OrderNotCancelableError(string Message, int? UpstreamCode =
 /// <summary>The order is filled, cancelled, expired, replaced or rejected: only open orders can be replaced (facts 2.7).</summary>
 public sealed record OrderNotReplaceableError(string Message)
     : PayloadError(ErrorCodes.OrderNotReplaceable, Message);
+
+/// <summary>The account holds no position in the symbol (Alpaca's 404, facts 2.9); nothing was sent to close it.</summary>
+public sealed record PositionNotFoundError(string Symbol)
+    : PayloadError(ErrorCodes.PositionNotFound, $"The account holds no {Symbol} position.");

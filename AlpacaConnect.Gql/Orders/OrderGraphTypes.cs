@@ -79,3 +79,15 @@ internal sealed class ReplaceOrderPayloadType : ObjectGraphType<ReplaceOrderPayl
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReplaceOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }
+
+internal sealed class ClosePositionPayloadType : ObjectGraphType<ClosePositionPayload>
+{
+    public ClosePositionPayloadType()
+    {
+        Name = "ClosePositionPayload";
+        Field<OrderGraphType>("order")
+            .Description("The closing market order Alpaca created, kept in the caller's order history; also present with REJECTED or UNKNOWN status and an error.")
+            .Resolve(c => c.Source.Order);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosePositionErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}

@@ -42,5 +42,16 @@ internal sealed class OrderMutations : IMutationFields
                 return await context.RequestServices!.GetRequiredService<OrderReplacement>()
                     .ReplaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
             });
+
+        root.Field<NonNullGraphType<ClosePositionPayloadType>>("closePosition")
+            .Description("Closes all (`percentage: 100`) or part of a position with a market order. With an `idempotencyKey`, a retry returns the first attempt's order instead of closing again.")
+            .Argument<NonNullGraphType<ClosePositionInputType>>("input")
+            .RequireAuthentication()
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<ClosePositionInput>("input");
+                return await context.RequestServices!.GetRequiredService<PositionClosing>()
+                    .CloseAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
+            });
     }
 }

@@ -59,6 +59,21 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
             order.CanceledAt = reported.CanceledAt;
         }, cancellationToken);
 
+    /// <summary>A closing order as Alpaca answered with it: its client order id, side and quantity are Alpaca's.</summary>
+    public Task<Order> ApplyClosingAsync(Guid orderId, AlpacaOrder reported, CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, "closed", order =>
+        {
+            order.ClientOrderId = reported.ClientOrderId;
+            order.Side = reported.Side == AlpacaOrderSide.Buy ? Trading.OrderSide.Buy : Trading.OrderSide.Sell;
+            order.Qty = reported.Qty ?? order.Qty;
+            order.AlpacaOrderId = reported.Id;
+            order.Status = Enum.TryParse<OrderStatus>(reported.Status.ToString(), out var status) ? status : OrderStatus.Unknown;
+            order.FilledQty = reported.FilledQty;
+            order.FilledAvgPrice = reported.FilledAvgPrice;
+            order.SubmittedAt = reported.SubmittedAt ?? reported.CreatedAt;
+            order.FilledAt = reported.FilledAt;
+        }, cancellationToken);
+
     public Task<Order> MarkRejectedAsync(Guid orderId, string code, int? upstreamCode, string message, CancellationToken cancellationToken) =>
         UpdateAsync(orderId, "rejected", order =>
         {

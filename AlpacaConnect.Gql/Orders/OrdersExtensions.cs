@@ -16,6 +16,7 @@ public static class OrdersExtensions
         builder.Services.AddSingleton<OrderPlacement>();
         builder.Services.AddSingleton<OrderCancellation>();
         builder.Services.AddSingleton<OrderReplacement>();
+        builder.Services.AddSingleton<PositionClosing>();
         builder.Services.AddQueryFields<OrderQueries>();
         builder.Services.AddMutationFields<OrderMutations>();
         return builder;
