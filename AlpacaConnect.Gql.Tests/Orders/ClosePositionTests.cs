@@ -156,6 +156,7 @@ public sealed class ClosePositionTests : IDisposable
         Assert.Equal(["ORDER_STATE_UNKNOWN"], OrderDriver.Codes(first));
         Assert.Equal("UNKNOWN", OrderDriver.Order(first).Str("status"));
         Assert.Equal(["ORDER_STATE_UNKNOWN"], OrderDriver.Codes(again));
+        Assert.Contains("will not be sent again", OrderDriver.Error(again).Str("message"), StringComparison.Ordinal);
         Assert.Equal(1, Deletes);
     }
 

@@ -124,7 +124,7 @@ internal sealed class OrderReplacement(
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
-            return new ReplaceOrderPayload(existing, [e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError(), new OrderStateUnknownError(existing.Id)]);
+            return new ReplaceOrderPayload(existing, [e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError(), new OrderStateUnknownError(existing.Id, OrderStateUnknownError.ReplaceAgain)]);
         }
     }
 
@@ -153,11 +153,11 @@ internal sealed class OrderReplacement(
             case SubmissionOutcome.NotSent { Error: var e }:
                 var kept = await store.MarkAsync(replacement.Id, OrderStatus.Unknown, "unknown", CancellationToken.None);
                 return new ReplaceOrderPayload(kept, OrderErrorMapping.From(e) is { } why
-                    ? [why, new OrderStateUnknownError(replacement.Id)]
-                    : [new OrderStateUnknownError(replacement.Id)]);
+                    ? [why, new OrderStateUnknownError(replacement.Id, OrderStateUnknownError.ReplaceAgain)]
+                    : [new OrderStateUnknownError(replacement.Id, OrderStateUnknownError.ReplaceAgain)]);
             case SubmissionOutcome.Unknown:
                 var unknown = await store.MarkAsync(replacement.Id, OrderStatus.Unknown, "unknown", CancellationToken.None);
-                return new ReplaceOrderPayload(unknown, [new OrderStateUnknownError(replacement.Id)]);
+                return new ReplaceOrderPayload(unknown, [new OrderStateUnknownError(replacement.Id, OrderStateUnknownError.ReplaceAgain)]);
             default:
                 throw new InvalidOperationException($"Unexpected outcome {outcome}.");
         }

@@ -77,7 +77,7 @@ internal sealed class PositionClosing(
 
         if (existing.Status is OrderStatus.PendingSubmit or OrderStatus.Unknown)
         {
-            return new ClosePositionPayload(existing, [new OrderStateUnknownError(existing.Id)]);
+            return new ClosePositionPayload(existing, [new OrderStateUnknownError(existing.Id, OrderStateUnknownError.CheckBeforeClosingAgain)]);
         }
 
         return new ClosePositionPayload(existing, existing.RejectionCode is { } code
@@ -97,7 +97,7 @@ internal sealed class PositionClosing(
         catch (AlpacaApiException e) when (e.IsAmbiguous)
         {
             var unknown = await store.MarkAsync(order.Id, OrderStatus.Unknown, "unknown", CancellationToken.None);
-            return new ClosePositionPayload(unknown, [new OrderStateUnknownError(order.Id)]);
+            return new ClosePositionPayload(unknown, [new OrderStateUnknownError(order.Id, OrderStateUnknownError.CheckBeforeClosingAgain)]);
         }
         catch (AlpacaApiException e) when (e.Kind == AlpacaErrorKind.NotFound)
         {
