@@ -42,7 +42,8 @@ public sealed class OrderDriver : IDisposable
 
     public SandboxHost Host { get; } = new();
 
-    public Task ConnectAsync(string user = "app-alice", string sandboxUser = "alice") => _connect.ConnectAsync(user, sandboxUser);
+    public Task ConnectAsync(string user = "app-alice", string sandboxUser = "alice", string environment = "PAPER") =>
+        _connect.ConnectAsync(user, sandboxUser, environment);
 
     public Task<GraphQLResponse> GraphQLAsync(string user, string query, object? variables = null) => _connect.GraphQLAsync(user, query, variables);
 
@@ -70,6 +71,18 @@ public sealed class OrderDriver : IDisposable
         using var response = await trading.GetAsync("v2/orders?status=all&limit=500");
         return (await response.JsonAsync()).EnumerateArray().ToList();
     }
+
+    /// <summary>One order as the sandbox holds it, with its legs, by Alpaca's id.</summary>
+    public async Task<JsonElement> SandboxOrderAsync(string alpacaOrderId, string sandboxUser = "alice")
+    {
+        using var trading = Host.Trading(SandboxEnvironment.Paper, Host.Token(user: sandboxUser));
+        using var response = await trading.GetAsync($"v2/orders/{alpacaOrderId}?nested=true");
+        Assert.True(response.IsSuccessStatusCode, response.ToString());
+        return await response.JsonAsync();
+    }
+
+    /// <summary>The single error of a payload.</summary>
+    public static JsonElement Error(JsonElement payload) => Assert.Single(payload.GetProperty("errors").EnumerateArray());
 
     public static IReadOnlyList<string> Codes(JsonElement payload) =>
         payload.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToList();

@@ -20,18 +20,21 @@ public sealed class Order
     /// <summary>SHA-256 of the normalized input: the same key with another input is refused.</summary>
     public required string RequestFingerprint { get; init; }
 
-    /// <summary>Derived from (user, key); see <see cref="ClientOrderIds"/>.</summary>
-    public required string ClientOrderId { get; init; }
+    /// <summary>
+    /// Derived from (user, key); see <see cref="ClientOrderIds"/>. A closing order's is Alpaca's own, set when Alpaca
+    /// answers (closing a position takes no client order id, facts 2.9).
+    /// </summary>
+    public required string ClientOrderId { get; set; }
 
     /// <summary>Alpaca's order id, once Alpaca has confirmed the order.</summary>
     public Guid? AlpacaOrderId { get; set; }
 
     public required string Symbol { get; init; }
-    public OrderSide Side { get; init; }
+    public OrderSide Side { get; set; }
     public OrderType Type { get; init; }
     public TimeInForce TimeInForce { get; init; }
     public OrderClass OrderClass { get; init; }
-    public decimal? Qty { get; init; }
+    public decimal? Qty { get; set; }
     public decimal? Notional { get; init; }
     public decimal? LimitPrice { get; set; }
     public decimal? StopPrice { get; set; }

@@ -76,6 +76,18 @@ internal sealed class OrderNotCancelableErrorType : PayloadErrorGraphType<OrderN
     }
 }
 
+internal sealed class OrderNotReplaceableErrorType()
+    : PayloadErrorGraphType<OrderNotReplaceableError>("OrderNotReplaceableError", "The order is no longer open; `order` is null and the order reads as before.");
+
+internal sealed class PositionNotFoundErrorType : PayloadErrorGraphType<PositionNotFoundError>
+{
+    public PositionNotFoundErrorType()
+        : base("PositionNotFoundError", "The account holds no position in the symbol.")
+    {
+        Field(e => e.Symbol);
+    }
+}
+
 internal sealed class PlaceOrderErrorType : UnionGraphType
 {
     public PlaceOrderErrorType()
@@ -102,6 +114,43 @@ internal sealed class CancelOrderErrorType : UnionGraphType
         Type<NotConnectedErrorType>();
         Type<ReauthRequiredErrorType>();
         Type<OrderNotCancelableErrorType>();
+        Type<RateLimitedErrorType>();
+        Type<OrderStateUnknownErrorType>();
+    }
+}
+
+internal sealed class ReplaceOrderErrorType : UnionGraphType
+{
+    public ReplaceOrderErrorType()
+    {
+        Name = "ReplaceOrderError";
+        Type<OrderNotFoundErrorType>();
+        Type<OrderNotReplaceableErrorType>();
+        Type<NotConnectedErrorType>();
+        Type<ReauthRequiredErrorType>();
+        Type<OrderInvalidErrorType>();
+        Type<GuardrailViolationErrorType>();
+        Type<IdempotencyKeyReusedErrorType>();
+        Type<AlpacaRejectedErrorType>();
+        Type<InsufficientBuyingPowerErrorType>();
+        Type<RateLimitedErrorType>();
+        Type<OrderStateUnknownErrorType>();
+    }
+}
+
+internal sealed class ClosePositionErrorType : UnionGraphType
+{
+    public ClosePositionErrorType()
+    {
+        Name = "ClosePositionError";
+        Type<PositionNotFoundErrorType>();
+        Type<NotConnectedErrorType>();
+        Type<ReauthRequiredErrorType>();
+        Type<OrderInvalidErrorType>();
+        Type<GuardrailViolationErrorType>();
+        Type<IdempotencyKeyReusedErrorType>();
+        Type<AlpacaRejectedErrorType>();
+        Type<InsufficientBuyingPowerErrorType>();
         Type<RateLimitedErrorType>();
         Type<OrderStateUnknownErrorType>();
     }

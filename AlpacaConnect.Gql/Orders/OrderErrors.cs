@@ -23,9 +23,20 @@ public sealed record RateLimitedError(int? RetryAfter)
 public sealed record IdempotencyKeyReusedError()
     : PayloadError(ErrorCodes.IdempotencyKeyReused, "This idempotency key was used for a different order. Use a new key for a new order.");
 
-public sealed record OrderStateUnknownError(Guid OrderId)
-    : PayloadError(ErrorCodes.OrderStateUnknown,
-        "Alpaca may or may not have received the order. It will not be placed twice: call placeOrder again with the same idempotency key to find out.");
+/// <summary><see cref="Guidance"/> says how the caller finds out; it differs per mutation.</summary>
+public sealed record OrderStateUnknownError(Guid OrderId, string Guidance = OrderStateUnknownError.PlaceAgain)
+    : PayloadError(ErrorCodes.OrderStateUnknown, Guidance)
+{
+    public const string PlaceAgain =
+        "Alpaca may or may not have received the order. It will not be placed twice: call placeOrder again with the same idempotency key to find out.";
+
+    public const string ReplaceAgain =
+        "Alpaca may or may not have received the replace. It will not be sent twice: call replaceOrder again with the same idempotency key to find out.";
+
+    /// <summary>Alpaca takes no client order id when closing a position, so there is nothing to look the order up by.</summary>
+    public const string CheckBeforeClosingAgain =
+        "Alpaca may or may not have closed the position; the close will not be sent again for this key. Check the positions and orders before closing again with a new key.";
+}
 
 /// <summary>No order of the caller's has this id. Another user's order reads the same way, so ids cannot be probed.</summary>
 public sealed record OrderNotFoundError()
@@ -34,3 +45,11 @@ public sealed record OrderNotFoundError()
 /// <summary>The order is filled, cancelled, expired, replaced or rejected (Alpaca cancels only open orders, facts 2.8).</summary>
 public sealed record OrderNotCancelableError(string Message, int? UpstreamCode = null)
     : PayloadError(ErrorCodes.OrderNotCancelable, Message);
+
+/// <summary>The order is filled, cancelled, expired, replaced or rejected: only open orders can be replaced (facts 2.7).</summary>
+public sealed record OrderNotReplaceableError(string Message)
+    : PayloadError(ErrorCodes.OrderNotReplaceable, Message);
+
+/// <summary>The account holds no position in the symbol (Alpaca's 404, facts 2.9); nothing was sent to close it.</summary>
+public sealed record PositionNotFoundError(string Symbol)
+    : PayloadError(ErrorCodes.PositionNotFound, $"The account holds no {Symbol} position.");

@@ -32,6 +32,10 @@ internal sealed class OrderGraphType : ObjectGraphType<Order>
         Field<DecimalStringGraphType>("stopLossLimitPrice").Resolve(c => DecimalScale.Trim(c.Source.StopLossLimitPrice));
         Field<NonNullGraphType<DecimalStringGraphType>>("filledQty").Resolve(c => DecimalScale.Trim(c.Source.FilledQty));
         Field<DecimalStringGraphType>("filledAvgPrice").Resolve(c => DecimalScale.Trim(c.Source.FilledAvgPrice));
+        Field<IdGraphType>("replaces").Description("The order this one replaced (replaceOrder), by our `id`.").Resolve(c => c.Source.Replaces);
+        Field<IdGraphType>("replacedBy")
+            .Description("The order Alpaca accepted to replace this one, by our `id`; this one reads REPLACED once Alpaca reports it so.")
+            .Resolve(c => c.Source.ReplacedBy);
         Field(o => o.CreatedAt);
         Field(o => o.SubmittedAt, nullable: true);
         Field(o => o.FilledAt, nullable: true);
@@ -61,5 +65,29 @@ internal sealed class CancelOrderPayloadType : ObjectGraphType<CancelOrderPayloa
             .Description("PENDING_CANCEL once Alpaca accepted the request: the order is cancelled only when it reports CANCELED.")
             .Resolve(c => c.Source.Order);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<CancelOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+internal sealed class ReplaceOrderPayloadType : ObjectGraphType<ReplaceOrderPayload>
+{
+    public ReplaceOrderPayloadType()
+    {
+        Name = "ReplaceOrderPayload";
+        Field<OrderGraphType>("order")
+            .Description("The new order (its `replaces` is the old one's id); also present with REJECTED or UNKNOWN status and an error.")
+            .Resolve(c => c.Source.Order);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ReplaceOrderErrorType>>>>("errors").Resolve(c => c.Source.Errors);
+    }
+}
+
+internal sealed class ClosePositionPayloadType : ObjectGraphType<ClosePositionPayload>
+{
+    public ClosePositionPayloadType()
+    {
+        Name = "ClosePositionPayload";
+        Field<OrderGraphType>("order")
+            .Description("The closing market order Alpaca created, kept in the caller's order history; also present with REJECTED or UNKNOWN status and an error.")
+            .Resolve(c => c.Source.Order);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ClosePositionErrorType>>>>("errors").Resolve(c => c.Source.Errors);
     }
 }

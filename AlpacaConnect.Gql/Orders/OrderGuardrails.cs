@@ -36,9 +36,9 @@ internal sealed class OrderGuardrails(OrderStore store, IOptionsMonitor<Guardrai
 
     /// <summary>Completes the context with today's orders and checks. Call under the user's lock, and insert before releasing it.</summary>
     public async Task<(IReadOnlyList<GuardrailViolation> Violations, decimal EstimatedNotional)> CheckAsync(
-        string userId, GuardrailOrder order, GuardrailContext market, CancellationToken cancellationToken)
+        string userId, GuardrailOrder order, GuardrailContext market, CancellationToken cancellationToken, Guid? replacing = null)
     {
-        var (count, notional) = await store.TodayAsync(userId, StartOfTradingDay(), cancellationToken);
+        var (count, notional) = await store.TodayAsync(userId, StartOfTradingDay(), cancellationToken, replacing);
         var context = market with { OrdersToday = count, NotionalToday = notional };
         var violations = GuardrailPolicy.Check(order, context, options.CurrentValue);
         return (violations, GuardrailPolicy.EstimatedNotional(order, context) ?? 0m);

@@ -31,5 +31,27 @@ internal sealed class OrderMutations : IMutationFields
                 return await context.RequestServices!.GetRequiredService<OrderCancellation>()
                     .CancelAsync(AppUser.IdOf(context.User)!, input.OrderId, context.CancellationToken);
             });
+
+        root.Field<NonNullGraphType<ReplaceOrderPayloadType>>("replaceOrder")
+            .Description("Replaces one of the caller's open orders with a new one (new `id`, `replaces` = the old one). Retry with the same `idempotencyKey`: it never replaces twice. The old order may still fill first.")
+            .Argument<NonNullGraphType<ReplaceOrderInputType>>("input")
+            .RequireAuthentication()
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<ReplaceOrderInput>("input");
+                return await context.RequestServices!.GetRequiredService<OrderReplacement>()
+                    .ReplaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
+            });
+
+        root.Field<NonNullGraphType<ClosePositionPayloadType>>("closePosition")
+            .Description("Closes all (`percentage: 100`) or part of a position with a market order. With an `idempotencyKey`, a retry returns the first attempt's order instead of closing again.")
+            .Argument<NonNullGraphType<ClosePositionInputType>>("input")
+            .RequireAuthentication()
+            .ResolveAsync(async context =>
+            {
+                var input = context.GetArgument<ClosePositionInput>("input");
+                return await context.RequestServices!.GetRequiredService<PositionClosing>()
+                    .CloseAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
+            });
     }
 }

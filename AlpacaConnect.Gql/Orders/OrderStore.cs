@@ -21,13 +21,18 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
         return await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
     }
 
-    /// <summary>Orders counted against today's limits (since <paramref name="since"/>): all but those Alpaca refused.</summary>
-    public async Task<(int Count, decimal Notional)> TodayAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>
+    /// Orders counted against today's limits (since <paramref name="since"/>): all but those Alpaca refused and those
+    /// a replacement took the place of (<paramref name="superseded"/> is one about to be), so a replaced order and its
+    /// replacement count once.
+    /// </summary>
+    public async Task<(int Count, decimal Notional)> TodayAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken, Guid? superseded = null)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         // SQLite cannot sum decimals in SQL; a day's orders per user are few.
         var values = await db.Set<Order>().AsNoTracking()
             .Where(o => o.UserId == userId && o.CreatedAt >= since && o.Status != OrderStatus.Rejected)
+            .Where(o => o.ReplacedBy == null && o.Id != superseded)
             .Select(o => o.EstimatedNotional)
             .ToListAsync(cancellationToken);
         return (values.Count, DecimalScale.Trim(values.Sum()));
@@ -79,6 +84,21 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
         return true;
     }
 
+    /// <summary>A closing order as Alpaca answered with it: its client order id, side and quantity are Alpaca's.</summary>
+    public Task<Order> ApplyClosingAsync(Guid orderId, AlpacaOrder reported, CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, "closed", order =>
+        {
+            order.ClientOrderId = reported.ClientOrderId;
+            order.Side = reported.Side == AlpacaOrderSide.Buy ? Trading.OrderSide.Buy : Trading.OrderSide.Sell;
+            order.Qty = reported.Qty ?? order.Qty;
+            order.AlpacaOrderId = reported.Id;
+            order.Status = Enum.TryParse<OrderStatus>(reported.Status.ToString(), out var status) ? status : OrderStatus.Unknown;
+            order.FilledQty = reported.FilledQty;
+            order.FilledAvgPrice = reported.FilledAvgPrice;
+            order.SubmittedAt = reported.SubmittedAt ?? reported.CreatedAt;
+            order.FilledAt = reported.FilledAt;
+        }, cancellationToken);
+
     public Task<Order> MarkRejectedAsync(Guid orderId, string code, int? upstreamCode, string message, CancellationToken cancellationToken) =>
         UpdateAsync(orderId, "rejected", order =>
         {
@@ -87,6 +107,10 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, Time
             order.RejectionUpstreamCode = upstreamCode;
             order.RejectionMessage = message.Length > 512 ? message[..512] : message;
         }, cancellationToken);
+
+    /// <summary>Links an order to the replacement Alpaca accepted for it; its status stays what Alpaca last reported.</summary>
+    public Task<Order> MarkReplacedByAsync(Guid orderId, Guid replacementId, CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, "replace", order => order.ReplacedBy = replacementId, cancellationToken);
 
     public Task<Order> MarkAsync(Guid orderId, OrderStatus status, string source, CancellationToken cancellationToken) =>
         UpdateAsync(orderId, source, order => order.Status = status, cancellationToken);

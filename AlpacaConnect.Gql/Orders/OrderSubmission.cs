@@ -26,25 +26,34 @@ internal abstract record SubmissionOutcome
 /// </summary>
 internal static class OrderSubmission
 {
+    public static Task<SubmissionOutcome> SubmitAsync(
+        IAlpacaTradingClient client, AlpacaNewOrder order, bool lookUpFirst, CancellationToken cancellationToken) =>
+        SubmitAsync(client, order.ClientOrderId, ct => client.CreateOrderAsync(order, ct), lookUpFirst, cancellationToken);
+
+    /// <summary>
+    /// The same for any call that creates an order with <paramref name="clientOrderId"/>: a POST, or a PATCH that
+    /// replaces an order (the new order carries the client order id, so a second PATCH with it is refused too).
+    /// </summary>
     public static async Task<SubmissionOutcome> SubmitAsync(
-        IAlpacaTradingClient client, AlpacaNewOrder order, bool lookUpFirst, CancellationToken cancellationToken)
+        IAlpacaTradingClient client, string clientOrderId, Func<CancellationToken, Task<AlpacaOrder>> send, bool lookUpFirst,
+        CancellationToken cancellationToken)
     {
         if (lookUpFirst)
         {
-            var earlier = await LookUpAsync(client, order.ClientOrderId, null, cancellationToken);
+            var earlier = await LookUpAsync(client, clientOrderId, null, cancellationToken);
             if (earlier is not SubmissionOutcome.Unknown { Error.Kind: AlpacaErrorKind.NotFound })
             {
                 return earlier;
             }
         }
 
-        var first = await PostAsync(client, order, cancellationToken);
+        var first = await SendAsync(client, clientOrderId, send, cancellationToken);
         if (first is not SubmissionOutcome.Unknown { Error: var ambiguous })
         {
             return first;
         }
 
-        var found = await LookUpAsync(client, order.ClientOrderId, ambiguous, cancellationToken);
+        var found = await LookUpAsync(client, clientOrderId, ambiguous, cancellationToken);
         if (found is not SubmissionOutcome.Unknown { Error.Kind: AlpacaErrorKind.NotFound })
         {
             return found;
@@ -53,20 +62,21 @@ internal static class OrderSubmission
         // Alpaca says it has no order with this id: sending once more is safe, because it refuses a second order
         // with the same client order id should the first attempt still arrive.
         // If this one is not sent either, the first may still arrive: the outcome stays unknown, the row is kept.
-        var second = await PostAsync(client, order, cancellationToken);
+        var second = await SendAsync(client, clientOrderId, send, cancellationToken);
         return second is SubmissionOutcome.NotSent { Error: var notSent } ? new SubmissionOutcome.Unknown(notSent) : second;
     }
 
-    private static async Task<SubmissionOutcome> PostAsync(IAlpacaTradingClient client, AlpacaNewOrder order, CancellationToken cancellationToken)
+    private static async Task<SubmissionOutcome> SendAsync(
+        IAlpacaTradingClient client, string clientOrderId, Func<CancellationToken, Task<AlpacaOrder>> send, CancellationToken cancellationToken)
     {
         try
         {
-            return new SubmissionOutcome.Placed(await client.CreateOrderAsync(order, cancellationToken), "placed");
+            return new SubmissionOutcome.Placed(await send(cancellationToken), "placed");
         }
         catch (AlpacaApiException e) when (e.IsDuplicateClientOrderId)
         {
             // An earlier attempt placed it (facts 2.2: the id is unique forever): fetch that order.
-            var found = await LookUpAsync(client, order.ClientOrderId, e, cancellationToken);
+            var found = await LookUpAsync(client, clientOrderId, e, cancellationToken);
             return found is SubmissionOutcome.Unknown { Error.Kind: AlpacaErrorKind.NotFound } ? new SubmissionOutcome.Unknown(e) : found;
         }
         catch (AlpacaApiException e) when (e.IsAmbiguous)

@@ -22,6 +22,8 @@ public static class OrdersExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<OrderHistorySync>();
         builder.Services.AddSingleton<OrderList>();
+        builder.Services.AddSingleton<OrderReplacement>();
+        builder.Services.AddSingleton<PositionClosing>();
         builder.Services.AddQueryFields<OrderQueries>();
         builder.Services.AddMutationFields<OrderMutations>();
         return builder;

@@ -20,6 +20,22 @@ internal static class RequestFingerprint
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 
+    /// <summary>A replace: the order it replaces and the changes, so one key cannot stand for two different replaces.</summary>
+    public static string Of(ReplaceOrderInput input, Guid orderId)
+    {
+        var canonical = string.Join('|',
+            "replace", orderId.ToString("N"), Number(input.Qty), Number(input.LimitPrice), Number(input.StopPrice),
+            Number(input.Trail), input.TimeInForce?.ToString() ?? "-");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>A position close: the symbol and how much of it.</summary>
+    public static string Of(ClosePositionInput input)
+    {
+        var canonical = string.Join('|', "close", input.NormalizedSymbol, Number(input.Qty), Number(input.Percentage));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
     /// <summary>"G29" drops trailing zeros, so equal decimals print alike.</summary>
     private static string Number(decimal? value) => value?.ToString("G29", CultureInfo.InvariantCulture) ?? "-";
 }

@@ -52,6 +52,8 @@ public static class ErrorCodes
     public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
     public const string OrderStateUnknown = "ORDER_STATE_UNKNOWN";
     public const string OrderNotCancelable = "ORDER_NOT_CANCELABLE";
+    public const string OrderNotReplaceable = "ORDER_NOT_REPLACEABLE";
+    public const string PositionNotFound = "POSITION_NOT_FOUND";
 
     // Anything unexpected. Details only in Development.
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
