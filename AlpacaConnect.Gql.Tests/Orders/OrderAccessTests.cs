@@ -15,6 +15,8 @@ public sealed class OrderAccessTests : IDisposable
         }
         """;
     private static readonly string[] AlicesSymbols = ["AAPL", "MSFT"];
+
+    private const string Replace = "mutation($input: ReplaceOrderInput!) { replaceOrder(input: $input) { order { id } errors { ... on Error { code } } } }";
     private readonly OrderDriver _driver = new();
 
     public void Dispose() => _driver.Dispose();
@@ -41,6 +43,7 @@ public sealed class OrderAccessTests : IDisposable
         var missing = await _driver.GraphQLAsync("app-bob", OrderQuery, new { id = Guid.NewGuid().ToString() });
 
         Assert.Equal(JsonValueKind.Null, bobs.Data.GetProperty("order").ValueKind);
+        Assert.Equal(["NOT_FOUND"], bobs.ErrorCodes);
         Assert.Equal(missing.Raw, bobs.Raw);
     }
 
@@ -64,7 +67,13 @@ public sealed class OrderAccessTests : IDisposable
             var read = await driver.GraphQLAsync("app-bob", OrderQuery, new { id });
             var readMissing = await driver.GraphQLAsync("app-bob", OrderQuery, new { id = missing });
             Assert.Equal(JsonValueKind.Null, read.Data.GetProperty("order").ValueKind);
+            Assert.Equal(["NOT_FOUND"], read.ErrorCodes);
             Assert.Equal(readMissing.Raw, read.Raw);
+
+            var replace = await driver.GraphQLAsync("app-bob", Replace, new { input = new { orderId = id, idempotencyKey = "b-replace-" + id, limitPrice = "151" } });
+            var replaceMissing = await driver.GraphQLAsync("app-bob", Replace, new { input = new { orderId = missing, idempotencyKey = "b-replace-" + id, limitPrice = "151" } });
+            Assert.Equal(["NOT_FOUND"], OrderDriver.Codes(replace.Data.GetProperty("replaceOrder")));
+            Assert.Equal(replaceMissing.Raw, replace.Raw);
 
             var cancel = await CancelAsync(driver, "app-bob", id);
             var cancelMissing = await CancelAsync(driver, "app-bob", missing);
@@ -74,6 +83,7 @@ public sealed class OrderAccessTests : IDisposable
         }
 
         Assert.Equal(deletesBefore, Deletes(driver));
+        Assert.Equal(0, driver.Host.Control.Requests.Count(r => r.Route == "PATCH /v2/orders/{orderId}"));
         var alices = await OrderPages.PageAsync(driver, "app-alice", new { status = "ALL" });
         var statuses = alices.GetProperty("edges").EnumerateArray()
             .Select(e => e.GetProperty("node").GetProperty("status").GetString()).ToList();

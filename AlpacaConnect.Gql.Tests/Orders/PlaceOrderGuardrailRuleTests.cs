@@ -25,6 +25,19 @@ public sealed class PlaceOrderGuardrailRuleTests
     private static (string?, string?) LimitAndActual(JsonElement error) =>
         (error.GetProperty("limit").GetString(), error.GetProperty("actual").GetString());
 
+    [Theory]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    [InlineData(false, false, true)]
+    public async Task ABlockedOrSuspendedAccountIsRefused(bool tradingBlocked, bool accountBlocked, bool suspendedByUser)
+    {
+        using var driver = new OrderDriver();
+        await driver.ConnectAsync();
+        driver.Host.Control.SetAccountRestrictions("alice", AlpacaConnect.Gql.Sandbox.SandboxEnvironment.Paper, tradingBlocked, accountBlocked, suspendedByUser);
+
+        await RefusedAsync(driver, OrderDriver.MarketBuy("g-blocked"), "ACCOUNT_BLOCKED");
+    }
+
     [Fact]
     public async Task ASymbolOffTheAllowedListIsRefused()
     {

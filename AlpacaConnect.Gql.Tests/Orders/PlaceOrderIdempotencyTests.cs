@@ -31,6 +31,24 @@ public sealed class PlaceOrderIdempotencyTests : IDisposable
     }
 
     [Fact]
+    public async Task AKeyIsStillHonouredAfterADayAndMore()
+    {
+        // T-ID-05: retention of at least 24 h. Keys never expire here: Alpaca's client_order_id (derived from the key)
+        // can never be reused either, so a "new" order under an old key could only be refused or, worse, confused.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        using var driver = new OrderDriver(host => host.WithServices(services => services.AddSingleton<TimeProvider>(time)));
+        await driver.ConnectAsync();
+        var first = await driver.PlaceAsync(OrderDriver.MarketBuy("kept-1"));
+
+        time.Advance(TimeSpan.FromHours(25));
+        var again = await driver.PlaceAsync(OrderDriver.MarketBuy("kept-1"));
+
+        Assert.Equal(Id(first), Id(again));
+        Assert.Empty(OrderDriver.Codes(again));
+        Assert.Equal(1, driver.OrderPosts);
+    }
+
+    [Fact]
     public async Task PlacingTheSameIdempotencyKeyTwicePlacesOneOrder()
     {
         // T-ID-02

@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Authorization;
+using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Identity;
 using AlpacaConnect.Gql.Trading;
@@ -12,19 +13,16 @@ internal sealed class OrderQueries : IQueryFields
     public void AddFieldsTo(ObjectGraphType root)
     {
         root.Field<OrderGraphType>("order")
-            .Description("One of the caller's orders, synced from Alpaca when stale; null when there is none with this id (including other users' ids).")
+            .Description("One of the caller's orders, synced from Alpaca when stale. An unknown id, and another user's, is null with a NOT_FOUND error: the two cannot be told apart.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .RequireAuthentication()
             .ResolveAsync(async context =>
             {
-                if (!Guid.TryParse(context.GetArgument<string>("id"), out var id))
-                {
-                    return null;
-                }
-
                 var userId = AppUser.IdOf(context.User)!;
-                await context.RequestServices!.GetRequiredService<OrderHistorySync>().RefreshAsync(userId, context.CancellationToken);
-                return await context.RequestServices!.GetRequiredService<OrderStore>().FindAsync(userId, id, context.CancellationToken);
+                var order = Guid.TryParse(context.GetArgument<string>("id"), out var id)
+                    ? await FindAsync(context.RequestServices!, userId, id, context.CancellationToken)
+                    : null;
+                return order ?? throw new ApiException(ErrorCodes.NotFound, "No order with this id.");
             });
 
         root.Field<NonNullGraphType<OrderConnectionGraphType>>("orders")
@@ -52,5 +50,11 @@ internal sealed class OrderQueries : IQueryFields
                 await context.RequestServices!.GetRequiredService<OrderHistorySync>().RefreshAsync(userId, context.CancellationToken);
                 return await context.RequestServices!.GetRequiredService<OrderList>().PageAsync(userId, query, context.CancellationToken);
             });
+    }
+
+    private static async Task<Order?> FindAsync(IServiceProvider services, string userId, Guid id, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<OrderHistorySync>().RefreshAsync(userId, cancellationToken);
+        return await services.GetRequiredService<OrderStore>().FindAsync(userId, id, cancellationToken);
     }
 }

@@ -22,6 +22,15 @@ public sealed class SandboxAccount(Guid id, string number, SandboxEnvironment en
 
     public decimal Cash { get; set; }
 
+    /// <summary>Alpaca's <c>trading_blocked</c>: the account may not place orders (set through the control surface).</summary>
+    public bool TradingBlocked { get; set; }
+
+    /// <summary>Alpaca's <c>account_blocked</c>: all account activity is prohibited.</summary>
+    public bool AccountBlocked { get; set; }
+
+    /// <summary>Alpaca's <c>trade_suspended_by_user</c>: the user switched trading off.</summary>
+    public bool TradeSuspendedByUser { get; set; }
+
     public Dictionary<string, SandboxPosition> Positions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Every order ever placed, oldest first (children included).</summary>

@@ -54,6 +54,18 @@ public sealed class SandboxControl(
 
     public void ClearRequests() => log.Clear();
 
+    /// <summary>Sets the restriction flags Alpaca reports on an account (<c>trading_blocked</c>, <c>account_blocked</c>, <c>trade_suspended_by_user</c>).</summary>
+    public void SetAccountRestrictions(string userId, SandboxEnvironment environment, bool tradingBlocked, bool accountBlocked = false, bool tradeSuspendedByUser = false)
+    {
+        var account = (accounts.User(userId) ?? throw new ArgumentException($"No sandbox user '{userId}'.", nameof(userId))).Account(environment);
+        lock (account.Sync)
+        {
+            account.TradingBlocked = tradingBlocked;
+            account.AccountBlocked = accountBlocked;
+            account.TradeSuspendedByUser = tradeSuspendedByUser;
+        }
+    }
+
     /// <summary>Back to the seeded state: balances, orders, positions, prices, tokens, codes, faults, limits,
     /// the log and the random source. Registered redirect URIs are configuration and stay.</summary>
     public void Reset()

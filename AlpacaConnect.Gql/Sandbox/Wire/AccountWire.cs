@@ -25,7 +25,7 @@ internal sealed record AccountWire(
         var buyingPower = Math.Round(a.BuyingPower(prices), 2);
         return new AccountWire(
             a.Id, new { }, null, a.Number, "ACTIVE", "INACTIVE", "USD", buyingPower, buyingPower, 0, buyingPower,
-            buyingPower, buyingPower, 0, a.Cash, 0, 0, equity, false, false, false, false, a.CreatedAt, false, "1", false,
+            buyingPower, buyingPower, 0, a.Cash, 0, 0, equity, false, a.TradingBlocked, false, a.AccountBlocked, a.CreatedAt, a.TradeSuspendedByUser, "1", false,
             equity, startingCash, longValue, 0, longValue, 0, 0, 0, 0, 0,
             today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), 0, 0, 0, 0);
     }
