@@ -81,16 +81,9 @@ internal sealed partial class OrderPlacement(
     /// <summary>The key was seen before: its order, or the reason there is none, without a second order.</summary>
     private async Task<PlaceOrderPayload> ReplayAsync(Order existing, string fingerprint, CancellationToken cancellationToken)
     {
-        if (existing.RequestFingerprint != fingerprint)
+        if (KeyReplay.Settled(existing, fingerprint, "Alpaca refused the order.") is { } settled)
         {
-            return PlaceOrderPayload.Failed(new IdempotencyKeyReusedError());
-        }
-
-        if (existing.Status is not (OrderStatus.PendingSubmit or OrderStatus.Unknown))
-        {
-            return new PlaceOrderPayload(existing, existing.RejectionCode is { } code
-                ? [OrderErrorMapping.Rejection(code, existing.RejectionUpstreamCode, existing.RejectionMessage ?? "Alpaca refused the order.")]
-                : []);
+            return new PlaceOrderPayload(settled.Order, settled.Errors);
         }
 
         // An earlier attempt's outcome is unknown (or it stopped before recording it): find out, sending again only if

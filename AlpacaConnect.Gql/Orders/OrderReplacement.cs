@@ -105,16 +105,9 @@ internal sealed class OrderReplacement(
 
     private async Task<ReplaceOrderPayload> ReplayAsync(Order existing, Order old, string fingerprint, CancellationToken cancellationToken)
     {
-        if (existing.RequestFingerprint != fingerprint)
+        if (KeyReplay.Settled(existing, fingerprint, "Alpaca refused the replace.") is { } settled)
         {
-            return ReplaceOrderPayload.Failed(new IdempotencyKeyReusedError());
-        }
-
-        if (existing.Status is not (OrderStatus.PendingSubmit or OrderStatus.Unknown))
-        {
-            return new ReplaceOrderPayload(existing, existing.RejectionCode is { } code
-                ? [OrderErrorMapping.Rejection(code, existing.RejectionUpstreamCode, existing.RejectionMessage ?? "Alpaca refused the replace.")]
-                : []);
+            return new ReplaceOrderPayload(settled.Order, settled.Errors);
         }
 
         try

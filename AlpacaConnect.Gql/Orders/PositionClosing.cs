@@ -68,22 +68,11 @@ internal sealed class PositionClosing(
         }
     }
 
-    private static ClosePositionPayload Replay(Order existing, string fingerprint)
-    {
-        if (existing.RequestFingerprint != fingerprint)
-        {
-            return ClosePositionPayload.Failed(new IdempotencyKeyReusedError());
-        }
-
-        if (existing.Status is OrderStatus.PendingSubmit or OrderStatus.Unknown)
-        {
-            return new ClosePositionPayload(existing, [new OrderStateUnknownError(existing.Id, OrderStateUnknownError.CheckBeforeClosingAgain)]);
-        }
-
-        return new ClosePositionPayload(existing, existing.RejectionCode is { } code
-            ? [OrderErrorMapping.Rejection(code, existing.RejectionUpstreamCode, existing.RejectionMessage ?? "Alpaca refused the close.")]
-            : []);
-    }
+    /// <summary>A close cannot be looked up (Alpaca takes no client order id on it), so an unsettled one stays unknown.</summary>
+    private static ClosePositionPayload Replay(Order existing, string fingerprint) =>
+        KeyReplay.Settled(existing, fingerprint, "Alpaca refused the close.") is { } settled
+            ? new ClosePositionPayload(settled.Order, settled.Errors)
+            : new ClosePositionPayload(existing, [new OrderStateUnknownError(existing.Id, OrderStateUnknownError.CheckBeforeClosingAgain)]);
 
     /// <summary>Not cancellable by the request: once the DELETE may be on its way, its outcome is recorded.</summary>
     private async Task<ClosePositionPayload> SendAsync(IAlpacaTradingClient client, Order order, ClosePositionInput input)
