@@ -12,9 +12,6 @@ namespace AlpacaConnect.Gql.Orders;
 /// </summary>
 internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpacaClientFactory alpaca, OrderStore store, ConnectionReadCache reads)
 {
-    private static readonly OrderStatus[] Closed =
-        [OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.Replaced, OrderStatus.Rejected];
-
     public async Task<CancelOrderPayload> CancelAsync(string userId, string orderId, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(orderId, out var id) || await store.FindAsync(userId, id, cancellationToken) is not { } order)
@@ -22,7 +19,7 @@ internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpaca
             return CancelOrderPayload.Failed(new OrderNotFoundError());
         }
 
-        if (Closed.Contains(order.Status))
+        if (OrderStatuses.IsTerminal(order.Status))
         {
             return new CancelOrderPayload(order, [new OrderNotCancelableError($"The order is {order.Status}; only open orders can be cancelled.")]);
         }

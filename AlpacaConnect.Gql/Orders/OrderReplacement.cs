@@ -22,9 +22,6 @@ internal sealed class OrderReplacement(
     ConnectionReadCache reads,
     TimeProvider time)
 {
-    private static readonly OrderStatus[] Closed =
-        [OrderStatus.Filled, OrderStatus.Canceled, OrderStatus.Expired, OrderStatus.Replaced, OrderStatus.Rejected];
-
     public async Task<ReplaceOrderPayload> ReplaceAsync(string userId, ReplaceOrderInput input, CancellationToken cancellationToken)
     {
         if (ReplaceOrderRules.Check(input) is { Count: > 0 } invalid)
@@ -44,7 +41,7 @@ internal sealed class OrderReplacement(
             return await ReplayAsync(existing, old, fingerprint, cancellationToken);
         }
 
-        if (Closed.Contains(old.Status))
+        if (OrderStatuses.IsTerminal(old.Status))
         {
             return ReplaceOrderPayload.Failed(new OrderNotReplaceableError($"The order is {old.Status}; only open orders can be replaced."));
         }
