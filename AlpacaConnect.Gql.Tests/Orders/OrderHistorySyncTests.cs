@@ -9,7 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AlpacaConnect.Gql.Tests.Orders;
 
-/// <summary>The order history catches up with Alpaca when it is read and stale.</summary>
+/// <summary>
+/// The order history catches up with Alpaca when it is read and stale. The trade_updates stream is off here: its
+/// reconciliations read the same endpoint, and these tests count the reads a history sync makes.
+/// </summary>
 public sealed class OrderHistorySyncTests
 {
     private const string OrderQuery = "query($id: ID!) { order(id: $id) { id status filledQty filledAvgPrice filledAt } }";
@@ -21,7 +24,7 @@ public sealed class OrderHistorySyncTests
     [Fact]
     public async Task AFillAtAlpacaShowsInOrdersAndOrderWithAnEventForIt()
     {
-        using var driver = new OrderDriver(host => host.WithSetting("Orders:SyncStaleAfter", "00:00:00"));
+        using var driver = new OrderDriver(host => host.WithSetting("Streaming:Mode", "Off").WithSetting("Orders:SyncStaleAfter", "00:00:00"));
         await driver.ConnectAsync();
         var id = IdOf(await driver.PlaceAsync(OrderDriver.MarketBuy("sync-fill", qty: "2")));
         driver.Host.Control.ProcessNow();
@@ -47,7 +50,7 @@ public sealed class OrderHistorySyncTests
     [Fact]
     public async Task AFreshHistoryIsNotSyncedAgainButPlacingAnOrderMakesItStale()
     {
-        using var driver = new OrderDriver(host => host.WithSetting("Orders:SyncStaleAfter", "01:00:00"));
+        using var driver = new OrderDriver(host => host.WithSetting("Streaming:Mode", "Off").WithSetting("Orders:SyncStaleAfter", "01:00:00"));
         await driver.ConnectAsync();
         await driver.PlaceAsync(OrderDriver.MarketBuy("fresh-1"));
 
@@ -64,7 +67,7 @@ public sealed class OrderHistorySyncTests
     [Fact]
     public async Task WithNoOpenOrdersNothingIsAskedOfAlpaca()
     {
-        using var driver = new OrderDriver();
+        using var driver = new OrderDriver(host => host.WithSetting("Streaming:Mode", "Off"));
         await driver.ConnectAsync();
 
         await OrderPages.PageAsync(driver, "app-alice");
@@ -75,7 +78,7 @@ public sealed class OrderHistorySyncTests
     [Fact]
     public async Task AFailingSyncServesTheHistoryAsRecorded()
     {
-        using var driver = new OrderDriver(host => host.WithSetting("Orders:SyncStaleAfter", "00:00:00"));
+        using var driver = new OrderDriver(host => host.WithSetting("Streaming:Mode", "Off").WithSetting("Orders:SyncStaleAfter", "00:00:00"));
         await driver.ConnectAsync();
         var id = IdOf(await driver.PlaceAsync(OrderDriver.MarketBuy("sync-down")));
         driver.Host.Control.ProcessNow();
@@ -94,7 +97,7 @@ public sealed class OrderHistorySyncTests
     [Fact]
     public async Task AnOrderPlacedOutsideThisServerIsNotListed()
     {
-        using var driver = new OrderDriver(host => host.WithSetting("Orders:SyncStaleAfter", "00:00:00"));
+        using var driver = new OrderDriver(host => host.WithSetting("Streaming:Mode", "Off").WithSetting("Orders:SyncStaleAfter", "00:00:00"));
         await driver.ConnectAsync();
         var ours = IdOf(await driver.PlaceAsync(OrderDriver.MarketBuy("ours")));
         using (var trading = driver.Host.Trading(SandboxEnvironment.Paper, driver.Host.Token(user: "alice")))

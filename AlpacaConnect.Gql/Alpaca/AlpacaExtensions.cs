@@ -35,6 +35,9 @@ public static class AlpacaExtensions
         services.AddTransient<AccessTokenHandler>();
         services.AddTransient<IAlpacaOAuthClient, AlpacaOAuthClient>();
         services.AddSingleton<IAlpacaClientFactory, AlpacaClientFactory>();
+        services.AddOptions<AlpacaStreamOptions>().Bind(configuration.GetSection(AlpacaStreamOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IAlpacaTradeUpdates, Streaming.TradeUpdatesSocket>();
 
         foreach (var environment in Enum.GetValues<AlpacaEnvironment>())
         {

@@ -49,6 +49,12 @@ public sealed class AlpacaOptions
     /// <summary>Alpaca mode: Trading API host of live accounts.</summary>
     public Uri TradingLiveBaseUrl { get; set; } = new("https://api.alpaca.markets");
 
+    /// <summary>Alpaca mode: the trade_updates WebSocket of paper accounts.</summary>
+    public Uri StreamPaperUrl { get; set; } = new("wss://paper-api.alpaca.markets/stream");
+
+    /// <summary>Alpaca mode: the trade_updates WebSocket of live accounts.</summary>
+    public Uri StreamLiveUrl { get; set; } = new("wss://api.alpaca.markets/stream");
+
     /// <summary>Alpaca mode: the OAuth token endpoint (the same for paper and live).</summary>
     public Uri TokenUrl { get; set; } = new("https://api.alpaca.markets/oauth/token");
 

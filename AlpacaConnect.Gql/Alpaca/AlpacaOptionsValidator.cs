@@ -30,6 +30,14 @@ internal sealed class AlpacaOptionsValidator : IValidateOptions<AlpacaOptions>
             }
         }
 
+        foreach (var (key, uri) in new[] { ("Alpaca:StreamPaperUrl", options.StreamPaperUrl), ("Alpaca:StreamLiveUrl", options.StreamLiveUrl) })
+        {
+            if (uri is not { IsAbsoluteUri: true } || (uri.Scheme != Uri.UriSchemeWs && uri.Scheme != Uri.UriSchemeWss))
+            {
+                failures.Add($"{key} must be an absolute ws:// or wss:// URI.");
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(options.Scopes))
         {
             failures.Add("Alpaca:Scopes must not be empty.");

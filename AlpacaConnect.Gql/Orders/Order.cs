@@ -65,4 +65,13 @@ public sealed class Order
     public DateTimeOffset? FilledAt { get; set; }
     public DateTimeOffset? CanceledAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Alpaca's <c>updated_at</c> of the report last applied: an older report (a list read before a stream event) never overwrites a newer one.</summary>
+    public DateTimeOffset? AlpacaUpdatedAt { get; set; }
+
+    /// <summary>
+    /// Optimistic concurrency: the stream, a reconciliation and a mutation may report the same transition at once;
+    /// exactly one of them writes it, the others re-read and find nothing left to change.
+    /// </summary>
+    public int Version { get; set; }
 }

@@ -26,6 +26,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         entity.Property(o => o.Status).HasConversion<string>().HasMaxLength(32);
         entity.Property(o => o.RejectionCode).HasMaxLength(64);
         entity.Property(o => o.RejectionMessage).HasMaxLength(512);
+        entity.Property(o => o.Version).IsConcurrencyToken();
     }
 }
 
@@ -35,9 +36,11 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
     {
         entity.ToTable("OrderEvents");
         entity.HasKey(e => e.Id);
-        entity.HasIndex(e => new { e.OrderId, e.Status, e.FilledQty }).IsUnique();
+        // Not unique on the status: an order can come back to one (a rejected cancel returns it to NEW).
+        entity.HasIndex(e => new { e.OrderId, e.Id });
         entity.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
         entity.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
+        entity.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
         entity.Property(e => e.Source).HasMaxLength(32);
     }
 }

@@ -1,8 +1,9 @@
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>
-/// One status transition of an <see cref="Order"/>. The same (order, status, filled quantity) is stored once, however
-/// many sources (the POST's answer, a lookup, the stream, a reconciliation) report it.
+/// One change of an <see cref="Order"/>, with the order's state right after it. A row is written only when the order
+/// row really changed (or for a notice), so however many sources report the same transition (the POST's answer, a
+/// lookup, the stream, a reconciliation), it is recorded and published once.
 /// </summary>
 public sealed class OrderEvent
 {
@@ -10,11 +11,15 @@ public sealed class OrderEvent
 
     public Guid OrderId { get; init; }
 
+    public OrderEventKind Kind { get; init; }
+
     public OrderStatus Status { get; init; }
 
     public decimal FilledQty { get; init; }
 
-    /// <summary>Who told us: <c>placed</c>, <c>lookup</c>, <c>rejected</c>, <c>cancel</c>, ...</summary>
+    public decimal? FilledAvgPrice { get; init; }
+
+    /// <summary>Who told us: <c>placed</c>, <c>lookup</c>, <c>rejected</c>, <c>cancel</c>, <c>stream</c>, <c>reconcile</c>, ...</summary>
     public required string Source { get; init; }
 
     public DateTimeOffset OccurredAt { get; init; }

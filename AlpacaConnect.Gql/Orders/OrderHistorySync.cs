@@ -24,6 +24,8 @@ internal sealed partial class OrderHistorySync(
     /// <summary>The read cache key; placing or cancelling invalidates the connection's entries, so the next read syncs.</summary>
     private const string Kind = "order-history";
 
+    private const string ReconcileKind = "order-reconcile";
+
     /// <summary>Alpaca's maximum page (facts 2.5).</summary>
     private const int PageSize = 500;
 
@@ -52,7 +54,7 @@ internal sealed partial class OrderHistorySync(
         try
         {
             await cache.GetOrLoadAsync(connection.ConnectionId, Kind, options.Value.SyncStaleAfter,
-                () => SyncAsync(userId, connection), cancellationToken);
+                () => SyncAsync(userId, connection, "sync"), cancellationToken);
         }
         catch (Exception e) when (e is AlpacaApiException or HttpRequestException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
@@ -60,8 +62,15 @@ internal sealed partial class OrderHistorySync(
         }
     }
 
+    /// <summary>
+    /// Reconciles the connection's open orders now (for the stream supervisor, after a (re)connect or while polling);
+    /// never joining a sync a read started earlier (its answer may predate what the stream missed). Failures reach the caller.
+    /// </summary>
+    public Task<int> ReconcileAsync(string userId, AlpacaConnectionRef connection, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(connection.ConnectionId, ReconcileKind, TimeSpan.Zero, () => SyncAsync(userId, connection, "reconcile"), cancellationToken);
+
     /// <summary>Runs without the request's token: other requests may be sharing it. Returns how many orders changed.</summary>
-    private async Task<int> SyncAsync(string userId, AlpacaConnectionRef connection)
+    private async Task<int> SyncAsync(string userId, AlpacaConnectionRef connection, string source)
     {
         var open = await store.ListOpenAsync(userId, CancellationToken.None);
         if (open.Count == 0)
@@ -95,7 +104,7 @@ internal sealed partial class OrderHistorySync(
                 }
 
                 unseen--;
-                if (await store.ReconcileAsync(ours.Id, order, "sync", CancellationToken.None))
+                if (await store.ReconcileAsync(ours.Id, order, source, CancellationToken.None))
                 {
                     changed++;
                 }

@@ -121,13 +121,19 @@ internal sealed partial class OrderPlacement(
             case SubmissionOutcome.NotSent { Error: var e }:
                 // An earlier attempt may still have reached Alpaca: keep the row until a lookup settles it.
                 var kept = await store.MarkAsync(order.Id, OrderStatus.Unknown, "unknown", CancellationToken.None);
+                if (kept.AlpacaOrderId is not null)
+                {
+                    return new PlaceOrderPayload(kept, []); // the stream reported it meanwhile: Alpaca has it
+                }
+
                 return new PlaceOrderPayload(kept, OrderErrorMapping.From(e) is { } why
                     ? [why, new OrderStateUnknownError(order.Id)]
                     : [new OrderStateUnknownError(order.Id)]);
             case SubmissionOutcome.Unknown { Error: var e }:
                 LogUnknown(logger, order.Id, order.ClientOrderId, e.ErrorCode);
                 var unknown = await store.MarkAsync(order.Id, OrderStatus.Unknown, "unknown", CancellationToken.None);
-                return new PlaceOrderPayload(unknown, [new OrderStateUnknownError(order.Id)]);
+                // The trade_updates stream may have reported the order (by its client order id) meanwhile: then it is placed.
+                return new PlaceOrderPayload(unknown, unknown.AlpacaOrderId is null ? [new OrderStateUnknownError(order.Id)] : []);
             default:
                 throw new InvalidOperationException($"Unexpected outcome {outcome}.");
         }

@@ -129,10 +129,7 @@ internal sealed class OrderReplacement(
             case SubmissionOutcome.Placed placed:
                 // The replacement reserves buying power while the replace is pending (facts 2.7).
                 reads.Invalidate(replacement.ConnectionId);
-                var stored = await store.ApplyAsync(replacement.Id, placed.Order, placed.Source, CancellationToken.None);
-                await store.MarkReplacedByAsync(old.Id, replacement.Id, CancellationToken.None);
-                await RefreshAsync(client, old);
-                return new ReplaceOrderPayload(stored, []);
+                return await AcceptedAsync(client, old, await store.ApplyAsync(replacement.Id, placed.Order, placed.Source, CancellationToken.None));
             case SubmissionOutcome.Refused { Error: var e }:
                 var message = OrderErrorMapping.Describe(e);
                 var rejected = await store.MarkRejectedAsync(replacement.Id, e.ErrorCode, e.AlpacaCode, message, CancellationToken.None);
@@ -142,15 +139,30 @@ internal sealed class OrderReplacement(
                 return OrderErrorMapping.From(e) is { } typed ? ReplaceOrderPayload.Failed(typed) : throw e;
             case SubmissionOutcome.NotSent { Error: var e }:
                 var kept = await store.MarkAsync(replacement.Id, OrderStatus.Unknown, "unknown", CancellationToken.None);
+                if (kept.AlpacaOrderId is not null)
+                {
+                    return await AcceptedAsync(client, old, kept); // the stream reported it meanwhile: Alpaca has it
+                }
+
                 return new ReplaceOrderPayload(kept, OrderErrorMapping.From(e) is { } why
                     ? [why, new OrderStateUnknownError(replacement.Id, OrderStateUnknownError.ReplaceAgain)]
                     : [new OrderStateUnknownError(replacement.Id, OrderStateUnknownError.ReplaceAgain)]);
             case SubmissionOutcome.Unknown:
                 var unknown = await store.MarkAsync(replacement.Id, OrderStatus.Unknown, "unknown", CancellationToken.None);
-                return new ReplaceOrderPayload(unknown, [new OrderStateUnknownError(replacement.Id, OrderStateUnknownError.ReplaceAgain)]);
+                // The trade_updates stream may have reported the replacement (by its client order id) meanwhile.
+                return unknown.AlpacaOrderId is null
+                    ? new ReplaceOrderPayload(unknown, [new OrderStateUnknownError(replacement.Id, OrderStateUnknownError.ReplaceAgain)])
+                    : await AcceptedAsync(client, old, unknown);
             default:
                 throw new InvalidOperationException($"Unexpected outcome {outcome}.");
         }
+    }
+
+    private async Task<ReplaceOrderPayload> AcceptedAsync(IAlpacaTradingClient client, Order old, Order stored)
+    {
+        await store.MarkReplacedByAsync(old.Id, stored.Id, CancellationToken.None);
+        await RefreshAsync(client, old);
+        return new ReplaceOrderPayload(stored, []);
     }
 
     /// <summary>The old order as Alpaca now reports it (PENDING_REPLACE, usually); a failed read leaves it as it was.</summary>

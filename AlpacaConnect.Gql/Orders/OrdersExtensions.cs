@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Streaming;
 
 namespace AlpacaConnect.Gql.Orders;
 
@@ -26,6 +27,8 @@ public static class OrdersExtensions
         builder.Services.AddSingleton<PositionClosing>();
         builder.Services.AddQueryFields<OrderQueries>();
         builder.Services.AddMutationFields<OrderMutations>();
+        builder.Services.AddSubscriptionFields<OrderSubscriptions>();
+        builder.Services.AddSingleton<ITradeUpdateHandler, OrderStreamHandler>();
         return builder;
     }
 }

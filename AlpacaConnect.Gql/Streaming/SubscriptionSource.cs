@@ -9,9 +9,40 @@ namespace AlpacaConnect.Gql.Streaming;
 /// </summary>
 public static class SubscriptionSource
 {
+    /// <summary>A projection that answers null (e.g. the row is gone) sends nothing for that event.</summary>
     public static IObservable<TOut> Project<TIn, TOut>(
         IObservable<TIn> source, Func<TIn, bool> filter, Func<TIn, CancellationToken, Task<TOut>> project) =>
         new Projection<TIn, TOut>(source, filter, project);
+
+    /// <summary>Holds <paramref name="acquire"/>'s handle for as long as each subscriber stays subscribed.</summary>
+    public static IObservable<T> WhileSubscribed<T>(IObservable<T> source, Func<IDisposable> acquire) => new Holding<T>(source, acquire);
+
+    private sealed class Holding<T>(IObservable<T> source, Func<IDisposable> acquire) : IObservable<T>
+    {
+        public IDisposable Subscribe(IObserver<T> observer)
+        {
+            // Subscribed before acquiring: once the handle is held, no event can slip past the subscriber.
+            var subscription = source.Subscribe(observer);
+            try
+            {
+                return new Both(subscription, acquire());
+            }
+            catch
+            {
+                subscription.Dispose();
+                throw;
+            }
+        }
+
+        private sealed class Both(IDisposable first, IDisposable second) : IDisposable
+        {
+            public void Dispose()
+            {
+                first.Dispose();
+                second.Dispose();
+            }
+        }
+    }
 
     private sealed class Projection<TIn, TOut>(
         IObservable<TIn> source, Func<TIn, bool> filter, Func<TIn, CancellationToken, Task<TOut>> project) : IObservable<TOut>
@@ -31,7 +62,10 @@ public static class SubscriptionSource
             {
                 await foreach (var item in reader.ReadAllAsync(cancellationToken))
                 {
-                    observer.OnNext(await project(item, cancellationToken));
+                    if (await project(item, cancellationToken) is { } projected)
+                    {
+                        observer.OnNext(projected);
+                    }
                 }
 
                 observer.OnCompleted();

@@ -17,6 +17,14 @@ internal sealed class AlpacaUpstreamAddresses(IOptions<AlpacaOptions> options, O
         (false, _) => Options.TradingLiveBaseUrl,
     };
 
+    /// <summary>The trade_updates WebSocket of the environment's Trading API host.</summary>
+    public Uri TradeUpdates(AlpacaEnvironment environment) => (IsSandbox, environment) switch
+    {
+        (true, _) => WebSocketOf(new Uri(Trading(environment).AbsoluteUri.TrimEnd('/') + "/stream")),
+        (false, AlpacaEnvironment.Paper) => Options.StreamPaperUrl,
+        (false, _) => Options.StreamLiveUrl,
+    };
+
     public Uri MarketData => IsSandbox ? Sandbox("/sandbox/data") : Options.DataBaseUrl;
 
     public Uri TokenEndpoint => IsSandbox ? Sandbox("/sandbox/oauth/token") : Options.TokenUrl;
@@ -28,6 +36,9 @@ internal sealed class AlpacaUpstreamAddresses(IOptions<AlpacaOptions> options, O
         ?? (IsSandbox
             ? Sandbox("/auth/alpaca/callback")
             : throw new InvalidOperationException("Alpaca:RedirectUri must be set in Alpaca mode."));
+
+    private static Uri WebSocketOf(Uri http) =>
+        new UriBuilder(http) { Scheme = http.Scheme == Uri.UriSchemeHttps ? Uri.UriSchemeWss : Uri.UriSchemeWs }.Uri;
 
     private Uri Sandbox(string path) => new(ownServer.Origin.AbsoluteUri.TrimEnd('/') + path);
 }

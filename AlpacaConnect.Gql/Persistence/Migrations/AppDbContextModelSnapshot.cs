@@ -190,6 +190,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                     b.Property<Guid?>("AlpacaOrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AlpacaUpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("CanceledAt")
                         .HasColumnType("INTEGER");
 
@@ -314,6 +317,10 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AlpacaOrderId");
@@ -335,7 +342,15 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("FilledAvgPrice")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("FilledQty")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OccurredAt")
@@ -356,8 +371,7 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId", "Status", "FilledQty")
-                        .IsUnique();
+                    b.HasIndex("OrderId", "Id");
 
                     b.ToTable("OrderEvents", (string)null);
                 });

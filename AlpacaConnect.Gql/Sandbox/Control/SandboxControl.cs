@@ -13,7 +13,8 @@ namespace AlpacaConnect.Gql.Sandbox.Control;
 /// </summary>
 public sealed class SandboxControl(
     SandboxAccounts accounts, AccessTokens tokens, AuthorizationCodes codes, FaultInjector faults, TradeUpdateHub streams,
-    PriceFeed prices, AssetCatalog assets, MatchingEngine engine, RequestLog log, RateLimiter rateLimiter, SandboxRandom random)
+    PriceFeed prices, AssetCatalog assets, MatchingEngine engine, OrderEvents orderEvents, RequestLog log, RateLimiter rateLimiter,
+    SandboxRandom random)
 {
     public IReadOnlyList<SandboxUser> Users => accounts.Users;
 
@@ -22,6 +23,9 @@ public sealed class SandboxControl(
     public IReadOnlyList<FaultRule> Faults => faults.Rules;
 
     public int OpenStreams => streams.Count;
+
+    /// <summary>trade_updates sockets accepted since start-up or the last reset (the request log lists a socket only once it closed).</summary>
+    public int StreamsOpened => streams.Opened;
 
     /// <summary>Issues a token without the browser flow (a seeded user's account(s); <paramref name="environment"/>
     /// null grants both). The scope is taken as given.</summary>
@@ -39,6 +43,20 @@ public sealed class SandboxControl(
 
     /// <summary>Aborts open trade_updates sockets, of one account or all.</summary>
     public int DropStreams(Guid? accountId = null) => streams.Drop(c => accountId is null || c.AccountId == accountId);
+
+    /// <summary>The next <paramref name="count"/> trade_updates named <paramref name="eventName"/> (e.g. <c>fill</c>) are lost: the account's sockets are dropped instead.</summary>
+    public void DropStreamsInsteadOf(string eventName, int count = 1) => streams.DropInsteadOf(eventName, count);
+
+    /// <summary>Sends a trade_updates message named <paramref name="eventName"/> (any name, e.g. one Alpaca may add) with the order as it is.</summary>
+    public void EmitTradeUpdate(Guid alpacaOrderId, string eventName)
+    {
+        var account = accounts.All.FirstOrDefault(a => a.OrdersById.ContainsKey(alpacaOrderId))
+            ?? throw new ArgumentException($"No sandbox order '{alpacaOrderId}'.", nameof(alpacaOrderId));
+        lock (account.Sync)
+        {
+            orderEvents.Publish(account, account.OrdersById[alpacaOrderId], eventName);
+        }
+    }
 
     public SandboxQuote Quote(string symbol) => prices.Quote(Asset(symbol));
 
@@ -71,6 +89,7 @@ public sealed class SandboxControl(
     public void Reset()
     {
         faults.Clear();
+        streams.ClearTraps();
         tokens.Reset();
         codes.Reset();
         streams.Drop();

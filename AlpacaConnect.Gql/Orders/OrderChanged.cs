@@ -1,0 +1,4 @@
+namespace AlpacaConnect.Gql.Orders;
+
+/// <summary>Published after an <see cref="OrderEvent"/> is saved. Carries ids only: subscribers read the saved state.</summary>
+public sealed record OrderChanged(string UserId, Guid OrderId, long EventId);

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AlpacaConnect.Gql.Streaming;
+
+/// <summary>How order updates are followed (section <c>Streaming</c>).</summary>
+public sealed class StreamingOptions
+{
+    public const string Section = "Streaming";
+
+    /// <summary>
+    /// <c>Stream</c> (default): hold Alpaca's trade_updates socket per account that needs one, reconcile over REST after
+    /// every (re)connect and poll while it is down. <c>Poll</c>: REST only, every <see cref="PollInterval"/>.
+    /// <c>Off</c>: statuses change only when the API is used.
+    /// </summary>
+    public StreamingMode Mode { get; set; } = StreamingMode.Stream;
+
+    /// <summary>The first wait before reconnecting; doubled per failed attempt up to <see cref="ReconnectMaxDelay"/>, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan ReconnectInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// While a stream is held: how often it is checked for demand (open orders or subscribers; none closes it) and a
+    /// REST reconciliation runs as a safety net against a stream that stalls silently. Also the interval of <c>Poll</c>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// An update for an order we cannot match while one of ours waits for its Alpaca ids (a closing order in flight)
+    /// triggers a reconciliation this much later.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan UnmatchedReconcileDelay { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+public enum StreamingMode
+{
+    Stream,
+    Poll,
+    Off,
+}
