@@ -87,6 +87,31 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task ConnectFlowsThatFailLaterAreCountedByReason()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow()); // app-user JWTs are checked against the real clock
+        using var host = new SandboxHost();
+        host.WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo).WithServices(services => services.AddSingleton<TimeProvider>(time));
+        using var connect = new ConnectDriver(host);
+
+        await connect.StartAsync("app-alice"); // abandoned on the consent page
+        var (forged, _, _) = await connect.CallbackAsync(new Uri(host.BaseUri, "/auth/alpaca/callback?code=guessed-code&state=forged-state"));
+        var completed = await connect.CompleteAsync("app-alice", "not-a-completion-code");
+        time.Advance(TimeSpan.FromMinutes(11)); // the sweeper's minute timer fires: the abandoned flow expires
+        using var http = host.Http();
+        var scrape = await MetricsScrape.ReadUntilAsync(http, s => s.Value("alpaca_connect_connect_failed_total", ("reason", "EXPIRED")) > 0);
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged);
+        Assert.Equal(1, scrape.Value("alpaca_connect_connect_started_total"));
+        Assert.Equal(0, scrape.Value("alpaca_connect_connect_completed_total"));
+        Assert.Equal(3, scrape.Value("alpaca_connect_connect_failed_total"));
+        Assert.Equal(1, scrape.Value("alpaca_connect_connect_failed_total", ("reason", "INVALID_STATE")));
+        Assert.Equal(1, scrape.Value("alpaca_connect_connect_failed_total", ("reason", "INVALID_COMPLETION_CODE")));
+        Assert.Equal(1, scrape.Value("alpaca_connect_connect_failed_total", ("reason", "EXPIRED")));
+        Assert.Equal("INVALID_COMPLETION_CODE", Assert.Single(OrderDriver.Codes(completed.Data.GetProperty("completeAlpacaConnection"))));
+    }
+
+    [Fact]
     public async Task ActiveSubscriptionsGoUpAndDownAndStreamConnectsAndReconnectsAreCounted()
     {
         using var host = new SandboxHost();

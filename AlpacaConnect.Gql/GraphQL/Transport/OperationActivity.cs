@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Observability;
 using GraphQL;
 using GraphQLParser.AST;
@@ -44,7 +45,7 @@ internal static class OperationActivity
         if (activity is not null && result.Errors is { Count: > 0 } errors)
         {
             activity.SetStatus(ActivityStatusCode.Error);
-            activity.SetTag("graphql.error.codes", string.Join(',', errors.Select(e => e.Code).Distinct()));
+            activity.SetTag("graphql.error.codes", string.Join(',', errors.Select(ApiErrorInfoProvider.CodeOf).Distinct()));
         }
     }
 }
