@@ -158,6 +158,26 @@ public sealed class MetricsTests
         Assert.Equal(1, served.Value("alpaca_connect_stream_connects_total"));
     }
 
+    [Fact]
+    public async Task EachServerInTheProcessExportsOnlyItsOwnMeasurements()
+    {
+        using var one = new ApiFactory();
+        using var other = new ApiFactory();
+        using var oneClient = one.CreateClient();
+        using var otherClient = other.CreateClient();
+
+        one.Services.GetRequiredService<AppMetrics>().StreamConnected();
+        other.Services.GetRequiredService<AppMetrics>().StreamConnected();
+        other.Services.GetRequiredService<AppMetrics>().StreamReconnected("isolation-probe");
+        var ones = await MetricsScrape.ReadAsync(oneClient);
+        var others = await MetricsScrape.ReadAsync(otherClient);
+
+        Assert.Equal(1, ones.Value("alpaca_connect_stream_connects_total"));
+        Assert.Equal(0, ones.Value("alpaca_connect_stream_reconnects_total"));
+        Assert.Equal(1, others.Value("alpaca_connect_stream_connects_total"));
+        Assert.Equal(1, others.Value("alpaca_connect_stream_reconnects_total", ("reason", "isolation-probe")));
+    }
+
     /// <summary>Our counts as "METHOD /route{} status", with route parameters unnamed (the sandbox names them its own way).</summary>
     private static Dictionary<string, int> UpstreamCounted(MetricsScrape scrape) => scrape
         .Matching("alpaca_connect_upstream_requests_total")

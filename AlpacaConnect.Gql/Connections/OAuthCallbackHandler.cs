@@ -29,7 +29,6 @@ internal sealed partial class OAuthCallbackHandler(
 {
     public async Task<IResult> HandleAsync(string? code, string? state, string? error, CancellationToken cancellationToken)
     {
-        secrets.Add(code);
         var flow = await states.ConsumeAsync(state, cancellationToken);
         if (flow is null)
         {
@@ -37,6 +36,9 @@ internal sealed partial class OAuthCallbackHandler(
             metrics.ConnectFailed("INVALID_STATE");
             return CallbackPage.InvalidState();
         }
+
+        // Only a code that came with a genuine state: anyone can call this endpoint with anything.
+        secrets.Add(code);
 
         if (!string.IsNullOrEmpty(error) || string.IsNullOrEmpty(code))
         {

@@ -16,7 +16,6 @@ public static class ObservabilityExtensions
     {
         var services = builder.Services;
         services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
-        services.AddOptions<TracingOptions>().Bind(builder.Configuration.GetSection(TracingOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitHeadroom>();
         services.AddSingleton<AppMetrics>();

@@ -28,12 +28,18 @@ internal sealed class KnownSecrets
     /// <summary>A high-entropy secret seen at run time (an OAuth token, an authorization or completion code, a state).</summary>
     public void Add(string? secret)
     {
-        if (secret is not { Length: >= MinimumLength } || !_hashes.TryAdd(Hash(secret), 0))
+        if (secret is not { Length: >= MinimumLength })
         {
             return;
         }
 
-        _order.Enqueue(Hash(secret));
+        var hash = Hash(secret);
+        if (!_hashes.TryAdd(hash, 0))
+        {
+            return;
+        }
+
+        _order.Enqueue(hash);
         while (_hashes.Count > Capacity && _order.TryDequeue(out var oldest))
         {
             _hashes.TryRemove(oldest, out _);
