@@ -28,7 +28,7 @@ builder.AddPositions();
 builder.AddMarket();
 builder.AddOrders();
 builder.AddGraphQLApi();
-builder.AddHealth();
+builder.AddObservability();
 builder.AddAlpacaSandbox();
 
 var app = builder.Build();
@@ -41,7 +41,7 @@ if (SchemaExport.IsRequested(args))
 
 app.MapAlpacaSandbox();
 app.UseAppIdentity();
-app.MapHealth();
+app.MapObservability();
 app.MapDevTokens();
 app.MapConnections();
 app.MapGraphQL();

@@ -1,6 +1,7 @@
 using AlpacaConnect.Gql.Alpaca.Clients;
 using AlpacaConnect.Gql.Alpaca.Http;
 using AlpacaConnect.Gql.Alpaca.Wire;
+using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -54,16 +55,25 @@ public static class AlpacaExtensions
         services.AddRefitGeneratedClient<IAlpacaOAuthApi>(Settings, AlpacaHttpClientNames.OAuth)
             .ConfigureHttpClient((sp, http) => Configure(http, sp.GetRequiredService<AlpacaUpstreamAddresses>().TokenEndpoint))
             .AddResilienceHandler("alpaca-oauth", (pipeline, context) => pipeline.AddTimeout(
-                context.ServiceProvider.GetRequiredService<IOptions<AlpacaResilienceOptions>>().Value.AttemptTimeout));
+                context.ServiceProvider.GetRequiredService<IOptions<AlpacaResilienceOptions>>().Value.AttemptTimeout)).Services
+            .AddHttpClient(AlpacaHttpClientNames.OAuth)
+            .AddHttpMessageHandler(sp => Telemetry(sp, "oauth"));
         return builder;
     }
 
-    /// <summary>Outermost first: resilience, then the account's budget, then the token (so each attempt gets a fresh one).</summary>
+    /// <summary>
+    /// Outermost first: resilience, then the account's budget, then the token (so each attempt gets a fresh one), then
+    /// the attempt's telemetry.
+    /// </summary>
     private static IHttpClientBuilder AddAccountPipeline(this IHttpClientBuilder client, string api) => client
         .AddResilienceHandler(AlpacaResiliencePipeline.Name, AlpacaResiliencePipeline.Configure).Services
         .AddHttpClient(client.Name)
         .AddHttpMessageHandler(sp => new AccountRateLimitHandler(sp.GetRequiredService<AccountRateLimiter>(), api))
-        .AddHttpMessageHandler<AccessTokenHandler>();
+        .AddHttpMessageHandler<AccessTokenHandler>()
+        .AddHttpMessageHandler(sp => Telemetry(sp, api));
+
+    private static UpstreamTelemetryHandler Telemetry(IServiceProvider services, string api) =>
+        new(services.GetRequiredService<AppMetrics>(), services.GetRequiredService<TimeProvider>(), api);
 
     private static RefitSettings Settings(IServiceProvider services)
     {

@@ -1,4 +1,6 @@
 using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Observability;
+using AlpacaConnect.Gql.Observability.Logging;
 using AlpacaConnect.Gql.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,7 +14,9 @@ internal sealed class ConnectFlow(
     ReturnToPolicy returnTo,
     IOptions<ConnectionsOptions> options,
     IOptions<AlpacaOptions> alpaca,
-    TimeProvider time)
+    TimeProvider time,
+    AppMetrics metrics,
+    KnownSecrets secrets)
 {
     public async Task<ConnectAlpacaPayload> StartAsync(string userId, AlpacaEnvironment environment, string returnToUri, CancellationToken cancellationToken)
     {
@@ -27,6 +31,7 @@ internal sealed class ConnectFlow(
         }
 
         var state = OneTimeSecret.Create();
+        secrets.Add(state);
         var now = time.GetUtcNow();
         var expiresAt = now + options.Value.StateLifetime;
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -40,6 +45,7 @@ internal sealed class ConnectFlow(
             ExpiresAt = expiresAt,
         });
         await db.SaveChangesAsync(cancellationToken);
+        metrics.ConnectStarted(environment);
 
         var url = oauth.BuildAuthorizeUrl(state, oauth.DefaultRedirectUri, alpaca.Value.Scopes, environment);
         return new ConnectAlpacaPayload(url, expiresAt, []);

@@ -1,3 +1,5 @@
+using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Streaming;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,8 @@ internal sealed class ConnectionCompletion(
     TokenVault vault,
     IEventBus events,
     IOptions<ConnectionsOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    AppMetrics metrics)
 {
     public async Task<CompleteAlpacaConnectionPayload> CompleteAsync(string userId, string completionCode, CancellationToken cancellationToken)
     {
@@ -28,7 +31,7 @@ internal sealed class ConnectionCompletion(
             && await db.Set<PendingConnection>().Where(p => p.Id == pending.Id).ExecuteDeleteAsync(cancellationToken) == 1;
         if (!claimed || pending!.ExpiresAt <= now || pending.UserId != userId || pending.AccountId is null)
         {
-            return CompleteAlpacaConnectionPayload.Failed(new InvalidCompletionCodeError());
+            return Failed(new InvalidCompletionCodeError());
         }
 
         var linkedElsewhere = await db.Set<AlpacaConnection>().AnyAsync(
@@ -36,7 +39,7 @@ internal sealed class ConnectionCompletion(
             cancellationToken);
         if (linkedElsewhere)
         {
-            return CompleteAlpacaConnectionPayload.Failed(new AccountAlreadyLinkedError());
+            return Failed(new AccountAlreadyLinkedError());
         }
 
         var connection = await db.Set<AlpacaConnection>().SingleOrDefaultAsync(c => c.UserId == userId, cancellationToken);
@@ -48,7 +51,7 @@ internal sealed class ConnectionCompletion(
 
         if (!Link(connection, pending, now))
         {
-            return CompleteAlpacaConnectionPayload.Failed(new InvalidCompletionCodeError());
+            return Failed(new InvalidCompletionCodeError());
         }
 
         try
@@ -58,11 +61,18 @@ internal sealed class ConnectionCompletion(
         catch (DbUpdateException)
         {
             // The unique index on linked account ids lost a race against another user's completion.
-            return CompleteAlpacaConnectionPayload.Failed(new AccountAlreadyLinkedError());
+            return Failed(new AccountAlreadyLinkedError());
         }
 
+        metrics.ConnectCompleted(connection.Environment, now - pending.CreatedAt);
         events.Publish(new AlpacaConnectionChanged(userId, connection.Id, connection.Status));
         return new CompleteAlpacaConnectionPayload(AlpacaConnectionView.From(connection, options.Value.SignUpUrl), []);
+    }
+
+    private CompleteAlpacaConnectionPayload Failed(PayloadError error)
+    {
+        metrics.ConnectFailed(error.Code);
+        return CompleteAlpacaConnectionPayload.Failed(error);
     }
 
     /// <summary>Moves the tokens from the pending row to the connection (re-encrypted: ciphertexts are bound to their row).</summary>

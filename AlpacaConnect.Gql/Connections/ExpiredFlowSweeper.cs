@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,6 +8,7 @@ namespace AlpacaConnect.Gql.Connections;
 internal sealed partial class ExpiredFlowSweeper(
     IDbContextFactory<AppDbContext> databases,
     TimeProvider time,
+    AppMetrics metrics,
     ILogger<ExpiredFlowSweeper> logger) : BackgroundService
 {
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -15,6 +17,8 @@ internal sealed partial class ExpiredFlowSweeper(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var states = await db.Set<OAuthState>().Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
         var pending = await db.Set<PendingConnection>().Where(p => p.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        // Each flow has either a state (before the callback) or a pending row (after it), so none is counted twice.
+        metrics.ConnectFailed("EXPIRED", states + pending);
         return states + pending;
     }
 

@@ -1,6 +1,8 @@
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Observability;
+using AlpacaConnect.Gql.Observability.Logging;
 using AlpacaConnect.Gql.Persistence;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +23,8 @@ internal sealed partial class OAuthCallbackHandler(
     TokenVault vault,
     IOptions<ConnectionsOptions> options,
     TimeProvider time,
+    AppMetrics metrics,
+    KnownSecrets secrets,
     ILogger<OAuthCallbackHandler> logger)
 {
     public async Task<IResult> HandleAsync(string? code, string? state, string? error, CancellationToken cancellationToken)
@@ -29,25 +33,29 @@ internal sealed partial class OAuthCallbackHandler(
         if (flow is null)
         {
             LogRefused(logger);
+            metrics.ConnectFailed("INVALID_STATE");
             return CallbackPage.InvalidState();
         }
+
+        // Only a code that came with a genuine state: anyone can call this endpoint with anything.
+        secrets.Add(code);
 
         if (!string.IsNullOrEmpty(error) || string.IsNullOrEmpty(code))
         {
             LogDenied(logger, flow.UserId);
-            return BackToApp(flow, "error", ErrorCodes.AccessDenied);
+            return Failed(flow, ErrorCodes.AccessDenied);
         }
 
         var (tokens, failure) = await ExchangeAsync(flow, code, cancellationToken);
         if (tokens is null)
         {
-            return BackToApp(flow, "error", failure!);
+            return Failed(flow, failure!);
         }
 
         var completionCode = await ParkAsync(flow, tokens, cancellationToken);
         if (completionCode is null)
         {
-            return BackToApp(flow, "error", ErrorCodes.TokenExchangeFailed);
+            return Failed(flow, ErrorCodes.TokenExchangeFailed);
         }
 
         LogParked(logger, flow.UserId, flow.Environment);
@@ -75,6 +83,7 @@ internal sealed partial class OAuthCallbackHandler(
     private async Task<string?> ParkAsync(OAuthState flow, AlpacaTokenSet tokens, CancellationToken cancellationToken)
     {
         var completionCode = OneTimeSecret.Create();
+        secrets.Add(completionCode);
         var id = Guid.NewGuid();
         var now = time.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -88,7 +97,7 @@ internal sealed partial class OAuthCallbackHandler(
             AccessTokenCiphertext = vault.Protect(TokenKind.Access, id, tokens.AccessToken),
             RefreshTokenCiphertext = tokens.RefreshToken is null ? null : vault.Protect(TokenKind.Refresh, id, tokens.RefreshToken),
             TokenExpiresAt = tokens.ExpiresAt,
-            CreatedAt = now,
+            CreatedAt = flow.CreatedAt,
             ExpiresAt = now + options.Value.PendingLifetime,
         });
         await db.SaveChangesAsync(cancellationToken);
@@ -107,6 +116,12 @@ internal sealed partial class OAuthCallbackHandler(
             await db.Set<PendingConnection>().Where(p => p.Id == id).ExecuteDeleteAsync(CancellationToken.None);
             return null;
         }
+    }
+
+    private IResult Failed(OAuthState flow, string code)
+    {
+        metrics.ConnectFailed(code);
+        return BackToApp(flow, "error", code);
     }
 
     private static IResult BackToApp(OAuthState flow, string key, string value) =>

@@ -32,6 +32,7 @@ public sealed class PendingConnection
 
     public DateTimeOffset? TokenExpiresAt { get; init; }
 
+    /// <summary>When the user started the flow (<c>connectAlpaca</c>): the connect-duration metric measures from here.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset ExpiresAt { get; init; }

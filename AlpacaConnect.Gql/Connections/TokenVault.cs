@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using AlpacaConnect.Gql.Observability.Logging;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace AlpacaConnect.Gql.Connections;
@@ -15,18 +16,25 @@ internal enum TokenKind
 /// ciphertext is bound to its owner row through a sub-purpose, so a ciphertext copied into another row
 /// does not decrypt there.
 /// </summary>
-internal sealed class TokenVault(IDataProtectionProvider provider)
+internal sealed class TokenVault(IDataProtectionProvider provider, KnownSecrets secrets)
 {
     private const string Purpose = "AlpacaConnect.Connections.Tokens.v1";
 
-    public string Protect(TokenKind kind, Guid owner, string token) => Protector(kind, owner).Protect(token);
+    /// <summary>Every token passes here in plain text, so here the redaction layer learns to mask it.</summary>
+    public string Protect(TokenKind kind, Guid owner, string token)
+    {
+        secrets.Add(token);
+        return Protector(kind, owner).Protect(token);
+    }
 
     /// <summary>The token, or null when the ciphertext does not belong to <paramref name="owner"/> or is damaged.</summary>
     public string? Unprotect(TokenKind kind, Guid owner, string ciphertext)
     {
         try
         {
-            return Protector(kind, owner).Unprotect(ciphertext);
+            var token = Protector(kind, owner).Unprotect(ciphertext);
+            secrets.Add(token);
+            return token;
         }
         catch (CryptographicException)
         {

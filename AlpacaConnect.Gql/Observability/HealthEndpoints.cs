@@ -4,22 +4,28 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AlpacaConnect.Gql.Observability;
 
-public static class HealthEndpoints
+internal static class HealthEndpoints
 {
     private const string ReadyTag = "ready";
 
-    /// <summary>Liveness (the process answers) and readiness (its dependencies answer).</summary>
-    public static WebApplicationBuilder AddHealth(this WebApplicationBuilder builder)
+    /// <summary>Liveness (the process answers) and readiness (the database answers; in Alpaca mode, Alpaca too).</summary>
+    public static void AddHealth(WebApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag]);
-        return builder;
+        builder.Services.AddOptions<HealthOptions>()
+            .Bind(builder.Configuration.GetSection(HealthOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AlpacaUpstreamHealthCheck>();
+        builder.Services.AddHttpClient(AlpacaUpstreamHealthCheck.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<AlpacaUpstreamHealthCheck>("alpaca", tags: [ReadyTag]);
     }
 
-    public static WebApplication MapHealth(this WebApplication app)
+    public static void MapHealth(WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJsonAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteJsonAsync });
-        return app;
     }
 
     private static Task WriteJsonAsync(HttpContext context, HealthReport report)

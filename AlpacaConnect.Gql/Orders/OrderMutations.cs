@@ -1,6 +1,7 @@
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Identity;
+using AlpacaConnect.Gql.Observability;
 using GraphQL;
 using GraphQL.Types;
 
@@ -17,8 +18,10 @@ internal sealed class OrderMutations : IMutationFields
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<PlaceOrderInput>("input");
-                return await context.RequestServices!.GetRequiredService<OrderPlacement>()
+                var payload = await context.RequestServices!.GetRequiredService<OrderPlacement>()
                     .PlaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
+                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("placeOrder", payload.Errors);
+                return payload;
             });
 
         root.Field<NonNullGraphType<CancelOrderPayloadType>>("cancelOrder")
@@ -39,8 +42,10 @@ internal sealed class OrderMutations : IMutationFields
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<ReplaceOrderInput>("input");
-                return await context.RequestServices!.GetRequiredService<OrderReplacement>()
+                var payload = await context.RequestServices!.GetRequiredService<OrderReplacement>()
                     .ReplaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
+                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("replaceOrder", payload.Errors);
+                return payload;
             });
 
         root.Field<NonNullGraphType<ClosePositionPayloadType>>("closePosition")
@@ -50,8 +55,10 @@ internal sealed class OrderMutations : IMutationFields
             .ResolveAsync(async context =>
             {
                 var input = context.GetArgument<ClosePositionInput>("input");
-                return await context.RequestServices!.GetRequiredService<PositionClosing>()
+                var payload = await context.RequestServices!.GetRequiredService<PositionClosing>()
                     .CloseAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
+                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("closePosition", payload.Errors);
+                return payload;
             });
     }
 }

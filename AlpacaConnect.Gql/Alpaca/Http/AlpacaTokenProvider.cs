@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Alpaca.Http;
@@ -9,7 +10,7 @@ namespace AlpacaConnect.Gql.Alpaca.Http;
 /// credential store is resolved on first use because the Connections feature registers it.
 /// </summary>
 internal sealed partial class AlpacaTokenProvider(
-    IServiceProvider services, IOptions<AlpacaOptions> options, TimeProvider time, ILogger<AlpacaTokenProvider> logger)
+    IServiceProvider services, IOptions<AlpacaOptions> options, TimeProvider time, AppMetrics metrics, ILogger<AlpacaTokenProvider> logger)
 {
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<AlpacaCredential>> _refreshes = new();
 
@@ -88,11 +89,13 @@ internal sealed partial class AlpacaTokenProvider(
             tokens = tokens with { RefreshToken = tokens.RefreshToken ?? current.RefreshToken };
             await Store.SaveRefreshedAsync(connectionId, tokens, CancellationToken.None);
             LogRefreshed(logger, connectionId);
+            metrics.TokenRefreshed("success");
             return new AlpacaCredential(tokens.AccessToken, tokens.RefreshToken, tokens.ExpiresAt);
         }
         catch (AlpacaApiException e) when (e.Kind is AlpacaErrorKind.Rejected or AlpacaErrorKind.NotFound)
         {
             LogRefreshRefused(logger, connectionId, e.StatusCode, e.AlpacaCode);
+            metrics.TokenRefreshed("refused");
             await OnUnauthorizedAsync(connectionId, current.AccessToken);
             throw new AlpacaReauthRequiredException("Alpaca refused to refresh the connection's token; the user must connect again.", e);
         }
@@ -100,6 +103,7 @@ internal sealed partial class AlpacaTokenProvider(
         {
             // Alpaca's token endpoint is failing but the token still works for a while: use it, refresh later.
             LogRefreshDeferred(logger, connectionId, e.Kind);
+            metrics.TokenRefreshed("failed");
             return current;
         }
     }

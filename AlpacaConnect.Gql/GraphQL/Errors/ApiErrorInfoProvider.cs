@@ -42,7 +42,8 @@ internal sealed class ApiErrorInfoProvider(ErrorExposure exposure) : ErrorInfoPr
         return new ErrorInfo { Message = info.Message, Extensions = extensions };
     }
 
-    private static string CodeOf(ExecutionError error) => error switch
+    /// <summary>The code clients see in <c>extensions.code</c>; spans carry the same.</summary>
+    public static string CodeOf(ExecutionError error) => error switch
     {
         UnhandledError => ErrorCodes.InternalServerError,
         ComplexityError => ErrorCodes.QueryTooComplex,

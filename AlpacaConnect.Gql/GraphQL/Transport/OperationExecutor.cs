@@ -23,16 +23,21 @@ internal sealed class OperationExecutor(
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
+        using var activity = OperationActivity.Start(request, document);
         using var timeout = new CancellationTokenSource(options.Value.ExecutionTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        ExecutionResult result;
         try
         {
-            return await executer.ExecuteAsync(Options(request, document, user, services, linked.Token));
+            result = await executer.ExecuteAsync(Options(request, document, user, services, linked.Token));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            return TimedOut();
+            result = TimedOut();
         }
+
+        OperationActivity.Complete(activity, result);
+        return result;
     }
 
     /// <summary>
@@ -48,6 +53,8 @@ internal sealed class OperationExecutor(
         IServiceProvider services,
         CancellationTokenSource lifetime)
     {
+        // The span covers the initial execution; a subscription's stream lives on without it.
+        using var activity = OperationActivity.Start(request, document);
         var timedOut = 0;
         var timer = time.CreateTimer(
             _ =>
@@ -73,7 +80,9 @@ internal sealed class OperationExecutor(
         }
 
         // The timer may have fired between the engine's return and its disposal: the stream is then already cancelled.
-        return Volatile.Read(ref timedOut) == 1 ? TimedOut() : result;
+        result = Volatile.Read(ref timedOut) == 1 ? TimedOut() : result;
+        OperationActivity.Complete(activity, result);
+        return result;
     }
 
     private static ExecutionOptions Options(

@@ -265,6 +265,12 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             }
             else if (result.Streams?.Values.SingleOrDefault() is { } stream)
             {
+                _services.Metrics.SubscriptionStarted();
+                operation.Own(() =>
+                {
+                    _services.Metrics.SubscriptionEnded();
+                    return ValueTask.CompletedTask;
+                });
                 operation.Own(stream.Subscribe(new OperationObserver(operation, messages)));
             }
             else if (operation.Send(messages.Next(operation.Id, result)))

@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
@@ -12,4 +13,5 @@ internal sealed record SessionServices(
     UserSubscriptionQuota UserQuota,
     IServiceScopeFactory ScopeFactory,
     TimeProvider Time,
-    ILoggerFactory LoggerFactory);
+    ILoggerFactory LoggerFactory,
+    AppMetrics Metrics);

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.GraphQL.Errors;
+
+namespace AlpacaConnect.Gql.Observability;
+
+/// <summary>
+/// The product plan's success metrics and the server's own health signals, on one <see cref="Meter"/>. Labels are
+/// low-cardinality words only: never a user, account, connection, order, token or symbol (cardinality and privacy).
+/// </summary>
+internal sealed class AppMetrics
+{
+    public const string MeterName = "AlpacaConnect.Gql";
+
+    private readonly Counter<long> _connectStarted;
+    private readonly Counter<long> _connectCompleted;
+    private readonly Counter<long> _connectFailed;
+    private readonly Histogram<double> _connectDuration;
+    private readonly Counter<long> _tokenRefreshes;
+    private readonly Counter<long> _orderRequests;
+    private readonly Counter<long> _upstreamRequests;
+    private readonly Histogram<double> _upstreamDuration;
+    private readonly UpDownCounter<long> _activeSubscriptions;
+    private readonly Counter<long> _streamConnects;
+    private readonly Counter<long> _streamReconnects;
+    private readonly Counter<long> _logRedactions;
+
+    public AppMetrics(IMeterFactory meters, RateLimitHeadroom headroom)
+    {
+        var meter = meters.Create(MeterName);
+        _connectStarted = meter.CreateCounter<long>("alpaca_connect.connect.started", "{flow}",
+            "Connect flows started (authorize URLs handed out by connectAlpaca).");
+        _connectCompleted = meter.CreateCounter<long>("alpaca_connect.connect.completed", "{flow}",
+            "Connect flows completed (completeAlpacaConnection linked an account).");
+        _connectFailed = meter.CreateCounter<long>("alpaca_connect.connect.failed", "{flow}",
+            "Connect flows that ended without a link, by reason (an error code, INVALID_STATE or EXPIRED).");
+        _connectDuration = meter.CreateHistogram("alpaca_connect.connect.duration", "s",
+            "Time from connectAlpaca to completeAlpacaConnection of completed flows.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [5, 10, 20, 30, 45, 60, 90, 120, 180, 300, 600] });
+        _tokenRefreshes = meter.CreateCounter<long>("alpaca_connect.token.refreshes", "{refresh}",
+            "Refreshes of expiring Alpaca tokens, by outcome (success, refused, failed).");
+        _orderRequests = meter.CreateCounter<long>("alpaca_connect.orders.requests", "{request}",
+            "placeOrder, replaceOrder and closePosition calls, by operation and outcome, with the first error's code on failure.");
+        _upstreamRequests = meter.CreateCounter<long>("alpaca_connect.upstream.requests", "{request}",
+            "Requests sent to Alpaca (each attempt), by API, method, route template and status (\"error\" when no answer came).");
+        _upstreamDuration = meter.CreateHistogram("alpaca_connect.upstream.duration", "s",
+            "Duration of requests sent to Alpaca (each attempt).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        meter.CreateObservableGauge("alpaca_connect.upstream.ratelimit.remaining", headroom.Observe, "{request}",
+            "The smallest X-Ratelimit-Remaining among accounts whose rate-limit window has not reset, by API.");
+        _activeSubscriptions = meter.CreateUpDownCounter<long>("alpaca_connect.graphql.subscriptions.active", "{subscription}",
+            "GraphQL subscriptions running on this instance.");
+        _streamConnects = meter.CreateCounter<long>("alpaca_connect.stream.connects", "{connection}",
+            "trade_updates streams opened and authenticated.");
+        _streamReconnects = meter.CreateCounter<long>("alpaca_connect.stream.reconnects", "{reconnect}",
+            "trade_updates streams reopened after a loss, by reason.");
+        _logRedactions = meter.CreateCounter<long>("alpaca_connect.log.redactions", "{entry}",
+            "Log entries in which the redaction layer masked a secret, by logger category.");
+        Headroom = headroom;
+    }
+
+    public RateLimitHeadroom Headroom { get; }
+
+    public void ConnectStarted(AlpacaEnvironment environment) => _connectStarted.Add(1, Environment(environment));
+
+    public void ConnectCompleted(AlpacaEnvironment environment, TimeSpan sinceStart)
+    {
+        _connectCompleted.Add(1, Environment(environment));
+        _connectDuration.Record(Math.Max(0, sinceStart.TotalSeconds), Environment(environment));
+    }
+
+    /// <summary><paramref name="reason"/> is an error code or another fixed word, never free text.</summary>
+    public void ConnectFailed(string reason, int flows = 1)
+    {
+        if (flows > 0)
+        {
+            _connectFailed.Add(flows, new KeyValuePair<string, object?>("reason", reason));
+        }
+    }
+
+    public void TokenRefreshed(string outcome) => _tokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>One call of an order mutation: a success when its payload has no errors, else a failure with the first code.</summary>
+    public void OrderRequest(string operation, IReadOnlyList<PayloadError> errors)
+    {
+        var tags = new TagList { { "operation", operation }, { "outcome", errors.Count == 0 ? "success" : "failure" } };
+        if (errors.Count > 0)
+        {
+            tags.Add("code", errors[0].Code);
+        }
+
+        _orderRequests.Add(1, tags);
+    }
+
+    /// <summary><paramref name="route"/> is the route template (<c>/v2/orders/{orderId}</c>), never the filled path.</summary>
+    public void UpstreamRequest(string api, string method, string route, int? status, TimeSpan duration)
+    {
+        var tags = new TagList
+        {
+            { "api", api },
+            { "method", method },
+            { "route", route },
+            { "status", status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "error" },
+        };
+        _upstreamRequests.Add(1, tags);
+        _upstreamDuration.Record(duration.TotalSeconds, tags);
+    }
+
+    public void SubscriptionStarted() => _activeSubscriptions.Add(1);
+
+    public void SubscriptionEnded() => _activeSubscriptions.Add(-1);
+
+    /// <summary>For the trade_updates supervisor: a stream is open and authenticated.</summary>
+    public void StreamConnected() => _streamConnects.Add(1);
+
+    /// <summary>For the trade_updates supervisor: a lost stream is being reopened. <paramref name="reason"/> is a fixed word (e.g. <c>dropped</c>, <c>auth_failed</c>).</summary>
+    public void StreamReconnected(string reason) => _streamReconnects.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void LogRedacted(string category) => _logRedactions.Add(1, new KeyValuePair<string, object?>("category", category));
+
+    private static KeyValuePair<string, object?> Environment(AlpacaEnvironment environment) =>
+        new("environment", environment == AlpacaEnvironment.Live ? "live" : "paper");
+}
