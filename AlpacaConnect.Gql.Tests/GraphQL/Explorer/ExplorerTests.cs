@@ -52,6 +52,57 @@ public sealed class ExplorerTests(ApiFactory factory) : IClassFixture<ApiFactory
         Assert.True(config.GetProperty("disableTelemetry").GetBoolean());
     }
 
+    [Fact]
+    public async Task InDevelopmentTheExplorerConfigSignsNewDocumentsInAsTheDevUser()
+    {
+        using var client = Client();
+
+        using var response = await client.GetAsync("/graphql/ui/bcp-config.json");
+        var authorization = await DefaultAuthorizationAsync(response);
+
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.StartsWith("Bearer ", authorization, StringComparison.Ordinal);
+        Assert.Equal("dev-user", await ViewerIdAsync(factory, authorization!));
+    }
+
+    [Fact]
+    public async Task TheExplorerSignsInAsTheConfiguredDevUser()
+    {
+        using var alice = new ApiFactory().WithSetting("GraphQL:Explorer:DevUser", "alice");
+        using var client = alice.CreateClient();
+
+        using var response = await client.GetAsync("/graphql/ui/bcp-config.json");
+
+        Assert.Equal("alice", await ViewerIdAsync(alice, (await DefaultAuthorizationAsync(response))!));
+    }
+
+    [Theory]
+    [InlineData("Development", "")]
+    [InlineData("Production", "alice")]
+    [InlineData("Production", null)]
+    public async Task WithoutADevUserOrOutsideDevelopmentTheExplorerIsAnonymous(string environment, string? devUser)
+    {
+        using var host = new ApiFactory { EnvironmentName = environment }
+            .WithSetting("GraphQL:Explorer:Enabled", "true")
+            .WithSetting("GraphQL:Explorer:DevUser", devUser);
+        using var client = host.CreateClient();
+
+        using var response = await client.GetAsync("/graphql/ui/bcp-config.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(await DefaultAuthorizationAsync(response));
+    }
+
+    [Fact]
+    public void ADevUserThatIsNoUserIdStopsTheServerAtStartUp()
+    {
+        using var host = new ApiFactory().WithSetting("GraphQL:Explorer:DevUser", "not a user id");
+
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+
+        Assert.Contains("GraphQL:Explorer:DevUser", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/graphql/ui/../../package.json")]
     [InlineData("/graphql/ui/%2e%2e/%2e%2e/package.json")]
@@ -123,5 +174,20 @@ public sealed class ExplorerTests(ApiFactory factory) : IClassFixture<ApiFactory
         using var page = await client.GetAsync("/graphql/ui/");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    /// <summary>The <c>Authorization</c> header new explorer documents start with, or null.</summary>
+    private static async Task<string?> DefaultAuthorizationAsync(HttpResponseMessage configResponse)
+    {
+        var config = JsonDocument.Parse(await configResponse.Content.ReadAsStringAsync()).RootElement;
+        return config.TryGetProperty("httpHeaders", out var headers) ? headers.GetProperty("Authorization").GetString() : null;
+    }
+
+    private static async Task<string?> ViewerIdAsync(ApiFactory host, string authorization)
+    {
+        using var client = host.CreateClient();
+        client.DefaultRequestHeaders.Add("Authorization", authorization);
+        var response = await client.PostGraphQLAsync("{ me { id } }");
+        return response.Data.GetProperty("me").GetProperty("id").GetString();
     }
 }

@@ -14,8 +14,12 @@ public static class ExplorerEndpoints
 
     public static IServiceCollection AddGraphQLExplorer(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ExplorerOptions>().Bind(configuration.GetSection(ExplorerOptions.Section));
+        services.AddOptions<ExplorerOptions>()
+            .Bind(configuration.GetSection(ExplorerOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<ExplorerBundle>();
+        services.AddSingleton<ExplorerSignIn>();
         return services;
     }
 
@@ -60,7 +64,10 @@ public static class ExplorerEndpoints
 
         if (file == "bcp-config.json")
         {
-            return TypedResults.Json(ExplorerConfig.For(context.Request, graphQLPath));
+            // It may carry a bearer token: no HTTP cache may keep it.
+            context.Response.Headers.CacheControl = "no-store";
+            var signIn = context.RequestServices.GetRequiredService<ExplorerSignIn>();
+            return TypedResults.Json(ExplorerConfig.For(context.Request, graphQLPath, signIn.Headers()));
         }
 
         if (bundle.Files is not { } files)
