@@ -37,6 +37,7 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
     private static readonly Dictionary<string, string> Triggers = new()
     {
         ["alpacaConnectionChanged"] = "completeAlpacaConnection",
+        ["orderUpdated"] = Fill,
     };
 
     /// <summary>What some steps must answer, beyond the checks every step gets (data, no errors, no null root field).</summary>
@@ -46,6 +47,12 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
         ["connectAlpaca"] = (data, _) => Assert.StartsWith("http", Text(data, "connectAlpaca.authorizationUrl"), StringComparison.Ordinal),
         ["completeAlpacaConnection"] = (data, _) => Assert.Equal("CONNECTED", Text(data, "completeAlpacaConnection.connection.status")),
         ["alpacaConnectionChanged"] = (data, _) => Assert.Equal("CONNECTED", Text(data, "alpacaConnectionChanged.status")),
+        ["orderUpdated"] = (data, step) =>
+        {
+            Assert.Equal(Text(step("placeOrder.market"), "placeOrder.order.id"), Text(data, "orderUpdated.order.id"));
+            // The fill, unless the stream's NEW for this order landed after the subscription began (it can trail the POST's answer).
+            Assert.True(Text(data, "orderUpdated.event") is "FILL" or "NEW", Text(data, "orderUpdated.event"));
+        },
         ["alpacaConnection"] = (data, _) => Assert.Equal("PA3ALICE0001", Text(data, "alpacaConnection.accountNumber")),
         ["account"] = (data, _) => Assert.Equal("PA3ALICE0001", Text(data, "account.accountNumber")),
         ["placeOrder.market"] = (data, _) => Assert.Equal("MARKET", Text(data, "placeOrder.order.type")),

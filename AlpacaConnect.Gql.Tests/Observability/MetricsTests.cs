@@ -16,6 +16,8 @@ public sealed class MetricsTests
     private const string Replace = "mutation($input: ReplaceOrderInput!) { replaceOrder(input: $input) { order { id } errors { ... on Error { code } } } }";
     private const string Close = "mutation($input: ClosePositionInput!) { closePosition(input: $input) { order { id } errors { ... on Error { code } } } }";
     private const string Active = "alpaca_connect_graphql_subscriptions_active";
+    private const string Connects = "alpaca_connect_stream_connects_total";
+    private const string Reconnects = "alpaca_connect_stream_reconnects_total";
 
     [Fact]
     public async Task AfterAConnectAndOrderFlowTheScrapeHasEachSuccessMetricWithItsCount()
@@ -112,11 +114,10 @@ public sealed class MetricsTests
     }
 
     [Fact]
-    public async Task ActiveSubscriptionsGoUpAndDownAndStreamConnectsAndReconnectsAreCounted()
+    public async Task ActiveSubscriptionsGoUpAndDown()
     {
         using var host = new SandboxHost();
         using var http = host.Http();
-        var metrics = host.Services.GetRequiredService<AppMetrics>();
         var before = await MetricsScrape.ReadAsync(http);
 
         await using (var socket = await GraphQLSocket.ConnectAsync(host.BaseUri))
@@ -133,15 +134,26 @@ public sealed class MetricsTests
         }
 
         var none = await MetricsScrape.ReadUntilAsync(http, s => s.Value(Active) == 0);
-        metrics.StreamConnected();
-        metrics.StreamConnected();
-        metrics.StreamReconnected("dropped");
-        var streams = await MetricsScrape.ReadAsync(http);
 
         Assert.Equal(0, before.Value(Active));
         Assert.Equal(0, none.Value(Active));
-        Assert.Equal(2, streams.Value("alpaca_connect_stream_connects_total"));
-        Assert.Equal(1, streams.Value("alpaca_connect_stream_reconnects_total", ("reason", "dropped")));
+    }
+
+    [Fact]
+    public async Task AStreamOpenedDroppedAndReopenedIsCountedByTheSupervisor()
+    {
+        using var driver = new OrderDriver(host => host.WithSetting("Streaming:ReconnectInitialDelay", "00:00:00.020"));
+        await driver.ConnectAsync();
+        using var http = driver.Host.Http();
+        // A resting order keeps the account's trade_updates socket open.
+        await driver.PlaceAsync(OrderDriver.LimitBuy("resting", "1", "1.00"));
+        var opened = await MetricsScrape.ReadUntilAsync(http, s => s.Value(Connects) == 1);
+
+        Assert.Equal(1, driver.Host.Control.DropStreams());
+        var reopened = await MetricsScrape.ReadUntilAsync(http, s => s.Value(Connects) == 2);
+
+        Assert.Equal(0, opened.Value(Reconnects, ("reason", "dropped")));
+        Assert.Equal(1, reopened.Value(Reconnects, ("reason", "dropped")));
     }
 
     [Fact]

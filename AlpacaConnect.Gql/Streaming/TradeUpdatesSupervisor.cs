@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
+using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Streaming;
@@ -19,6 +20,7 @@ internal sealed partial class TradeUpdatesSupervisor(
     IEventBus events,
     IOptions<StreamingOptions> options,
     IHostApplicationLifetime lifetime,
+    AppMetrics metrics,
     TimeProvider time,
     ILogger<TradeUpdatesSupervisor> logger) : BackgroundService, IStreamDemand
 {
@@ -211,6 +213,7 @@ internal sealed partial class TradeUpdatesSupervisor(
                 {
                     await using var stream = await upstream.OpenAsync(target.Connection, cancellationToken);
                     attempt = 0;
+                    metrics.StreamConnected();
                     LogStreamOpened(logger, worker.ConnectionId);
                     // Listening before reconciling: a transition is either in the REST answer or on the socket.
                     await ReconcileAsync(target, cancellationToken);
@@ -226,6 +229,7 @@ internal sealed partial class TradeUpdatesSupervisor(
                     }
 
                     LogStreamClosed(logger, worker.ConnectionId);
+                    metrics.StreamReconnected("dropped");
                 }
                 catch (AlpacaReauthRequiredException)
                 {
@@ -236,6 +240,7 @@ internal sealed partial class TradeUpdatesSupervisor(
                     && e is AlpacaApiException or WebSocketException or HttpRequestException or OperationCanceledException)
                 {
                     LogStreamFailed(logger, worker.ConnectionId, attempt + 1, e);
+                    metrics.StreamReconnected("failed");
                 }
 
                 attempt++;
