@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test. On a fresh machine it first installs what the tests need (scripts/setup.sh).
+# Runs every test. On a fresh machine it first installs what the tests need (scripts/setup.sh), and it starts throwaway
+# PostgreSQL and Redis servers for the scale-out tests (scripts/services.sh), stopped again on exit.
 # Ends with a line "N passed, N failed" summed from the test results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 dotnet build AlpacaConnect.sln -warnaserror -nologo -clp:ErrorsOnly
-# The committed migrations must match the model.
-dotnet ef migrations has-pending-model-changes --project AlpacaConnect.Gql --no-build >/dev/null
+# The committed migrations of both providers must match the model.
+scripts/migrations.sh check
+
+trap 'scripts/services.sh stop >/dev/null' EXIT
+services_env=$(scripts/services.sh start)
+eval "$services_env"
 
 results="test-output/results"
 rm -rf "$results"
