@@ -5,7 +5,7 @@ public static class StreamingExtensions
     /// <summary>The event bus that carries domain events to subscriptions.</summary>
     public static WebApplicationBuilder AddStreaming(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IEventBus, InProcessEventBus>();
+        builder.AddEventBus();
         return builder;
     }
 }
