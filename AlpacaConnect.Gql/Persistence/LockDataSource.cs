@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Persistence;
 internal sealed class LockDataSource(IOptions<PersistenceOptions> options) : IDisposable
 {
     private readonly Lazy<NpgsqlDataSource> _dataSource = new(() => NpgsqlDataSource.Create(
-        new NpgsqlConnectionStringBuilder(options.Value.EffectiveConnectionString) { ApplicationName = "alpaca-connect-locks" }));
+        new NpgsqlConnectionStringBuilder(options.Value.ConnectionStringOrDefault()) { ApplicationName = "alpaca-connect-locks" }));
 
     public NpgsqlDataSource DataSource => _dataSource.Value;
 

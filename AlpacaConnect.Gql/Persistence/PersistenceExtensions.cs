@@ -25,12 +25,12 @@ public static class PersistenceExtensions
             var options = services.GetRequiredService<IOptions<PersistenceOptions>>().Value;
             if (options.Provider == DatabaseProvider.Postgres)
             {
-                db.UseNpgsql(options.EffectiveConnectionString);
+                db.UseNpgsql(options.ConnectionStringOrDefault());
                 return;
             }
 
             var environment = services.GetRequiredService<IHostEnvironment>();
-            db.UseSqlite(SqliteConnectionStrings.Resolve(options.EffectiveConnectionString, environment.ContentRootPath));
+            db.UseSqlite(SqliteConnectionStrings.Resolve(options.ConnectionStringOrDefault(), environment.ContentRootPath));
         });
 
         builder.Services.AddSingleton<LockDataSource>();

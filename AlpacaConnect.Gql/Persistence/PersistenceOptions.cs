@@ -17,8 +17,7 @@ public sealed class PersistenceOptions
     /// </summary>
     public string? ConnectionString { get; set; }
 
-    public string EffectiveConnectionString =>
-        ConnectionString ?? (Provider == DatabaseProvider.Sqlite
-            ? DefaultSqliteConnectionString
-            : throw new InvalidOperationException($"{Section}:ConnectionString is required for {Provider}."));
+    /// <summary>The configured connection string, or SQLite's default (PostgreSQL has none; the validator says so).</summary>
+    public string ConnectionStringOrDefault() =>
+        ConnectionString ?? (Provider == DatabaseProvider.Sqlite ? DefaultSqliteConnectionString : "");
 }
