@@ -20,11 +20,13 @@ pg_bin() {
   dirname "$initdb"
 }
 
-# A port nobody listens on right now. The servers are started right after; a lost race fails loudly.
+# A port below the kernel's ephemeral range (outgoing connections take those) that nobody listens on right now.
+# Another process may still take it before the server binds it: the callers then try again with another.
 free_port() {
-  local port
+  local low port
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
@@ -53,7 +55,6 @@ start() {
   [ "$(id -u)" -eq 0 ] && chown postgres: "$root/pg"
   echo "root=$root" >"$state"
 
-  pg_port=$(free_port)
   pg_password=$(secret)
   printf '%s\n' "$pg_password" >"$root/pwfile"
   [ "$(id -u)" -eq 0 ] && chown postgres: "$root/pwfile"
@@ -61,20 +62,28 @@ start() {
     --pwfile="$root/pwfile" -E UTF8 --locale=C.UTF-8 >"$root/initdb.log" 2>&1 \
     || { cat "$root/initdb.log" >&2; exit 1; }
   rm -f "$root/pwfile"
-  as_owner "$bin/pg_ctl" -D "$root/pg/data" -l "$root/pg/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $root/pg -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" \
-    start >/dev/null || { cat "$root/pg/server.log" >&2; exit 1; }
+  for attempt in 1 2 3 4 5; do
+    pg_port=$(free_port)
+    as_owner "$bin/pg_ctl" -D "$root/pg/data" -l "$root/pg/server.log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $root/pg -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" \
+      start >/dev/null && break
+    [ "$attempt" -lt 5 ] || { cat "$root/pg/server.log" >&2; exit 1; }
+  done
   echo "pg_bin=$bin" >>"$state"
 
-  redis_port=$(free_port)
   redis_password=$(secret)
-  redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --save '' --appendonly no \
-    --requirepass "$redis_password" --dir "$root/redis" --pidfile "$root/redis/redis.pid" --logfile "$root/redis/redis.log"
-  for _ in $(seq 1 100); do
+  for attempt in 1 2 3 4 5; do
+    redis_port=$(free_port)
+    redis-server --bind 127.0.0.1 --port "$redis_port" --daemonize yes --save '' --appendonly no \
+      --requirepass "$redis_password" --dir "$root/redis" --pidfile "$root/redis/redis.pid" --logfile "$root/redis/redis.log"
+    # The daemon writes its pid file once it listens, and exits instead when the port is taken.
+    for _ in $(seq 1 100); do
+      [ -s "$root/redis/redis.pid" ] && break
+      sleep 0.05
+    done
     [ -s "$root/redis/redis.pid" ] && break
-    sleep 0.05
+    [ "$attempt" -lt 5 ] || { cat "$root/redis/redis.log" >&2; exit 1; }
   done
-  [ -s "$root/redis/redis.pid" ] || { cat "$root/redis/redis.log" >&2; exit 1; }
 
   {
     echo "export ALPACA_TEST_POSTGRES='Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=$pg_password;Database=postgres'"
