@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
-# Runs every test. On a fresh machine it first installs what the tests need (scripts/setup.sh).
+# Runs every test. On a fresh machine it first installs what the tests need (scripts/setup.sh), and it starts throwaway
+# PostgreSQL and Redis servers for the scale-out tests (scripts/services.sh), stopped again on exit.
 # Ends with a line "N passed, N failed" summed from the test results.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/setup.sh
 dotnet build AlpacaConnect.sln -warnaserror -nologo -clp:ErrorsOnly
-# The committed migrations must match the model.
-dotnet ef migrations has-pending-model-changes --project AlpacaConnect.Gql --no-build >/dev/null
+# The committed migrations of both providers must match the model.
+scripts/migrations.sh check
+
+trap 'scripts/services.sh stop >/dev/null' EXIT
+services_env=$(scripts/services.sh start)
+eval "$services_env"
 
 results="test-output/results"
 rm -rf "$results"
@@ -16,15 +21,24 @@ dotnet test AlpacaConnect.sln --no-build --nologo \
   --logger "trx;LogFileName=tests.trx" --logger "console;verbosity=normal" \
   --results-directory "$results" || status=$?
 
-passed=0 failed=0
+# The connect flow and order placement once more, every host on a PostgreSQL database of its own.
+postgres_subset="FullyQualifiedName~Tests.Connections.ConnectionFlowTests|FullyQualifiedName~Tests.Connections.ConnectionSubscriptionTests"
+postgres_subset+="|FullyQualifiedName~Tests.Orders.PlaceOrderTests|FullyQualifiedName~Tests.Orders.PlaceOrderIdempotencyTests"
+postgres_subset+="|FullyQualifiedName~Tests.Orders.OrderListTests|FullyQualifiedName~Tests.Orders.ReplaceOrderTests|FullyQualifiedName~Tests.Orders.CancelOrderTests"
+ALPACA_TEST_PROVIDER=Postgres dotnet test AlpacaConnect.Gql.Tests --no-build --nologo --filter "$postgres_subset" \
+  --logger "trx;LogFileName=tests-postgres.trx" --logger "console;verbosity=minimal" \
+  --results-directory "$results" || status=$?
+
+passed=0 failed=0 skipped=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
   p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+  s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 done
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "no test ran" >&2
   exit 1

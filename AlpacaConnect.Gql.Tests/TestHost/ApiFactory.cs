@@ -14,6 +14,8 @@ namespace AlpacaConnect.Gql.Tests.TestHost;
 /// <summary>
 /// The real server in-process: real SQLite (a file per factory), real middleware, real schema.
 /// Settings and services can be overridden per test class; <see cref="StartOnLoopback"/> serves it with Kestrel.
+/// With <c>ALPACA_TEST_PROVIDER=Postgres</c> each factory gets a PostgreSQL database of its own instead (see
+/// <see cref="ScaleOutServices"/>), so a suite can be run again on PostgreSQL as it is.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>
 {
@@ -27,10 +29,15 @@ public class ApiFactory : WebApplicationFactory<Program>
     };
 
     private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
+    private readonly PostgresDatabase? _postgres = ScaleOutServices.EveryHostOnPostgres ? new PostgresDatabase() : null;
 
     public ApiFactory()
     {
         _settings["Persistence:ConnectionString"] = $"Data Source={_databasePath}";
+        if (_postgres is not null)
+        {
+            WithPostgres(_postgres);
+        }
     }
 
     /// <summary>Development by default, like <c>dotnet run</c>.</summary>
@@ -41,6 +48,16 @@ public class ApiFactory : WebApplicationFactory<Program>
         _settings[key] = value;
         return this;
     }
+
+    /// <summary>Stores data in <paramref name="database"/> (which the caller disposes) instead of SQLite.</summary>
+    public ApiFactory WithPostgres(PostgresDatabase database) =>
+        WithSetting("Persistence:Provider", "Postgres").WithSetting("Persistence:ConnectionString", database.ConnectionString);
+
+    /// <summary>Carries events over the test Redis; hosts with the same <paramref name="channelPrefix"/> hear each other.</summary>
+    public ApiFactory WithRedisEventBus(string channelPrefix) =>
+        WithSetting("Streaming:EventBus", "Redis")
+            .WithSetting("Streaming:Redis:ConnectionString", ScaleOutServices.RequireRedis())
+            .WithSetting("Streaming:Redis:ChannelPrefix", channelPrefix);
 
     public ApiFactory WithServices(Action<IServiceCollection> configure)
     {
@@ -86,6 +103,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        _postgres?.Dispose();
         foreach (var suffix in new[] { "", "-shm", "-wal" })
         {
             File.Delete(_databasePath + suffix);

@@ -31,7 +31,7 @@ internal sealed partial class OrderPlacement(
         }
 
         var fingerprint = RequestFingerprint.Of(input);
-        using var keyLock = await locks.Keys.AcquireAsync(OrderLocks.KeyOf(userId, input.IdempotencyKey), cancellationToken);
+        await using var keyLock = await locks.ForKeyAsync(userId, input.IdempotencyKey, cancellationToken);
         if (await store.FindByKeyAsync(userId, input.IdempotencyKey, cancellationToken) is { } existing)
         {
             return await ReplayAsync(existing, fingerprint, cancellationToken);
@@ -43,7 +43,7 @@ internal sealed partial class OrderPlacement(
             var client = alpaca.ForConnection(connection);
             var market = await guardrails.ReadMarketAsync(client, input.NormalizedSymbol, cancellationToken);
             Order order;
-            using (await locks.Users.AcquireAsync(userId, cancellationToken))
+            await using (await locks.ForUserAsync(userId, cancellationToken))
             {
                 var (violations, estimate) = await guardrails.CheckAsync(userId, GuardrailOrderOf(input, connection), market, cancellationToken);
                 if (violations.Count > 0)

@@ -35,7 +35,7 @@ internal sealed class OrderReplacement(
         }
 
         var fingerprint = RequestFingerprint.Of(input, old.Id);
-        using var keyLock = await locks.Keys.AcquireAsync(OrderLocks.KeyOf(userId, input.IdempotencyKey), cancellationToken);
+        await using var keyLock = await locks.ForKeyAsync(userId, input.IdempotencyKey, cancellationToken);
         if (await store.FindByKeyAsync(userId, input.IdempotencyKey, cancellationToken) is { } existing)
         {
             return await ReplayAsync(existing, old, fingerprint, cancellationToken);
@@ -68,7 +68,7 @@ internal sealed class OrderReplacement(
             var client = alpaca.ForConnection(connection);
             var market = await guardrails.ReadMarketAsync(client, old.Symbol, cancellationToken);
             Order replacement;
-            using (await locks.Users.AcquireAsync(userId, cancellationToken))
+            await using (await locks.ForUserAsync(userId, cancellationToken))
             {
                 var (violations, estimate) = await guardrails.CheckAsync(
                     userId, GuardrailOrderOf(old, input, connection), market, cancellationToken, replacing: old.Id);

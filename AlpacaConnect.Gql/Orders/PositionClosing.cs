@@ -34,7 +34,7 @@ internal sealed class PositionClosing(
         // Without a key each call is a new close; the generated key still gives the row its unique client order id.
         var key = input.IdempotencyKey ?? $"close-{Guid.NewGuid():N}";
         var fingerprint = RequestFingerprint.Of(input);
-        using var keyLock = await locks.Keys.AcquireAsync(OrderLocks.KeyOf(userId, key), cancellationToken);
+        await using var keyLock = await locks.ForKeyAsync(userId, key, cancellationToken);
         if (await store.FindByKeyAsync(userId, key, cancellationToken) is { } existing)
         {
             return Replay(existing, fingerprint);

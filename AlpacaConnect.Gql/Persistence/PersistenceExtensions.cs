@@ -7,20 +7,37 @@ namespace AlpacaConnect.Gql.Persistence;
 
 public static class PersistenceExtensions
 {
-    /// <summary>EF Core on SQLite through <see cref="IDbContextFactory{TContext}"/>, and the Data Protection key ring in it.</summary>
+    /// <summary>
+    /// EF Core through <see cref="IDbContextFactory{TContext}"/> on SQLite (default) or PostgreSQL, the Data Protection
+    /// key ring in that database, and <see cref="ISharedLocks"/>. The provider is read when services are first resolved:
+    /// configuration added by a test host is only final then.
+    /// </summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PersistenceOptions>()
             .Bind(builder.Configuration.GetSection(PersistenceOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>();
 
-        builder.Services.AddDbContextFactory<AppDbContext>((services, db) =>
+        builder.Services.AddDbContextFactory<AppDbContext, ProviderDbContextFactory>((services, db) =>
         {
             var options = services.GetRequiredService<IOptions<PersistenceOptions>>().Value;
+            if (options.Provider == DatabaseProvider.Postgres)
+            {
+                db.UseNpgsql(options.ConnectionStringOrDefault());
+                return;
+            }
+
             var environment = services.GetRequiredService<IHostEnvironment>();
-            db.UseSqlite(SqliteConnectionStrings.Resolve(options.ConnectionString, environment.ContentRootPath));
+            db.UseSqlite(SqliteConnectionStrings.Resolve(options.ConnectionStringOrDefault(), environment.ContentRootPath));
         });
+
+        builder.Services.AddSingleton<LockDataSource>();
+        builder.Services.AddSingleton<ISharedLocks>(services =>
+            services.GetRequiredService<IOptions<PersistenceOptions>>().Value.Provider == DatabaseProvider.Postgres
+                ? new PostgresAdvisoryLocks(services.GetRequiredService<LockDataSource>())
+                : new KeyedLock());
 
         builder.Services.AddDataProtection()
             .SetApplicationName("AlpacaConnect.Gql")
@@ -28,16 +45,22 @@ public static class PersistenceExtensions
         return builder;
     }
 
-    /// <summary>Creates the data folder and applies committed migrations before the server takes requests.</summary>
+    /// <summary>
+    /// Applies committed migrations before the server takes requests (for SQLite, after creating the data folder).
+    /// On PostgreSQL, EF Core holds a database lock while migrating, so instances starting together migrate once.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var factory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        var folder = Path.GetDirectoryName(dataSource);
-        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        if (db.Database.IsSqlite())
         {
-            Directory.CreateDirectory(folder);
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(dataSource);
+            if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+            {
+                Directory.CreateDirectory(folder);
+            }
         }
 
         await db.Database.MigrateAsync();

@@ -9,7 +9,7 @@ public static class StreamingExtensions
     /// </summary>
     public static WebApplicationBuilder AddStreaming(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IEventBus, InProcessEventBus>();
+        builder.AddEventBus();
         builder.Services.AddOptions<StreamingOptions>()
             .Bind(builder.Configuration.GetSection(StreamingOptions.Section))
             .ValidateDataAnnotations()

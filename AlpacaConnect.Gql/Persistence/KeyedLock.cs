@@ -1,15 +1,14 @@
-namespace AlpacaConnect.Gql.Orders;
+namespace AlpacaConnect.Gql.Persistence;
 
 /// <summary>
-/// An async mutual exclusion per key, forgotten when nobody holds or waits for it. In-process only: with several
-/// server instances the database's unique indexes still stop a second order for a key, but a shared daily cap needs a
-/// database lock (e.g. a PostgreSQL advisory lock) instead of this (docs/decisions/0007-order-creation-is-never-retried-blindly.md).
+/// An async mutual exclusion per key, forgotten when nobody holds or waits for it. In-process only: the shared locks
+/// on SQLite, where one server owns the database, and the first stage of <see cref="PostgresAdvisoryLocks"/>.
 /// </summary>
-internal sealed class KeyedLock
+internal sealed class KeyedLock : ISharedLocks
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    public async Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         Entry entry;
         lock (_entries)
@@ -55,17 +54,19 @@ internal sealed class KeyedLock
         public int Users { get; set; }
     }
 
-    private sealed class Releaser(KeyedLock owner, string key, Entry entry) : IDisposable
+    private sealed class Releaser(KeyedLock owner, string key, Entry entry) : IAsyncDisposable
     {
         private int _released;
 
-        public void Dispose()
+        public ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 entry.Gate.Release();
                 owner.Forget(key, entry);
             }
+
+            return ValueTask.CompletedTask;
         }
     }
 }

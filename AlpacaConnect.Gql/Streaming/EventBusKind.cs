@@ -1,0 +1,10 @@
+namespace AlpacaConnect.Gql.Streaming;
+
+public enum EventBusKind
+{
+    /// <summary>Events reach this process's subscribers only: one server instance.</summary>
+    InProcess,
+
+    /// <summary>Events also reach the subscribers of every instance on the same Redis (pub/sub).</summary>
+    Redis,
+}
