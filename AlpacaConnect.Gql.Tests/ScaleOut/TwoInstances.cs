@@ -100,6 +100,9 @@ public sealed class TwoInstances : IDisposable
             .WithSetting("Alpaca:TradingPaperBaseUrl", At("/sandbox/paper").ToString())
             .WithSetting("Alpaca:TradingLiveBaseUrl", At("/sandbox/live").ToString())
             .WithSetting("Alpaca:DataBaseUrl", At("/sandbox/data").ToString())
+            .WithSetting("Alpaca:StreamPaperUrl", new UriBuilder(At("/sandbox/paper/stream")) { Scheme = "ws" }.Uri.ToString())
+            .WithSetting("Streaming:ReconnectInitialDelay", "00:00:00.020")
+            .WithSetting("Streaming:ReconnectMaxDelay", "00:00:00.200")
             .WithSetting("Alpaca:Resilience:RetryBaseDelay", "00:00:00.001");
     }
 }

@@ -15,6 +15,7 @@ public static class StreamingExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.ReconnectMaxDelay >= o.ReconnectInitialDelay, "Streaming:ReconnectMaxDelay must not be shorter than Streaming:ReconnectInitialDelay.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<StreamLeases>();
         builder.Services.AddSingleton<TradeUpdatesSupervisor>();
         builder.Services.AddSingleton<IStreamDemand>(services => services.GetRequiredService<TradeUpdatesSupervisor>());
         builder.Services.AddHostedService(services => services.GetRequiredService<TradeUpdatesSupervisor>());

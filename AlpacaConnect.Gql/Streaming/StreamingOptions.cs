@@ -29,6 +29,13 @@ public sealed class StreamingOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
+    /// How long an instance's hold on an account's stream lasts without renewal (renewed every third of it). When an
+    /// instance dies, another takes the stream over after at most this long, and reconciles the gap.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.300", "00:10:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// An update for an order we cannot match while one of ours waits for its Alpaca ids (a closing order in flight)
     /// triggers a reconciliation this much later.
     /// </summary>

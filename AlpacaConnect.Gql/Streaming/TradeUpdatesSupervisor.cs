@@ -17,6 +17,7 @@ internal sealed partial class TradeUpdatesSupervisor(
     IServiceProvider services,
     IAlpacaTradeUpdates upstream,
     IStreamTargets targets,
+    StreamLeases leases,
     IEventBus events,
     IOptions<StreamingOptions> options,
     IHostApplicationLifetime lifetime,
@@ -202,6 +203,13 @@ internal sealed partial class TradeUpdatesSupervisor(
                     continue;
                 }
 
+                if (!await leases.TryHoldAsync(worker.ConnectionId, cancellationToken))
+                {
+                    // Another instance holds the account's stream (and reconciles it); ask again before its lease ends.
+                    await Task.Delay(RenewEvery, time, cancellationToken);
+                    continue;
+                }
+
                 if (Options.Mode == StreamingMode.Poll)
                 {
                     await ReconcileAsync(target, cancellationToken);
@@ -217,15 +225,19 @@ internal sealed partial class TradeUpdatesSupervisor(
                     LogStreamOpened(logger, worker.ConnectionId);
                     // Listening before reconciling: a transition is either in the REST answer or on the socket.
                     await ReconcileAsync(target, cancellationToken);
-                    if (await FollowAsync(worker, target, stream, cancellationToken))
+                    switch (await FollowAsync(worker, target, stream, cancellationToken))
                     {
-                        LogStreamIdle(logger, worker.ConnectionId);
-                        if (TryRetire(worker))
-                        {
-                            return;
-                        }
+                        case FollowEnd.Idle:
+                            LogStreamIdle(logger, worker.ConnectionId);
+                            if (TryRetire(worker))
+                            {
+                                return;
+                            }
 
-                        continue;
+                            continue;
+                        case FollowEnd.LeaseLost:
+                            LogLeaseLost(logger, worker.ConnectionId);
+                            continue;
                     }
 
                     LogStreamClosed(logger, worker.ConnectionId);
@@ -268,28 +280,67 @@ internal sealed partial class TradeUpdatesSupervisor(
             }
 
             worker.Stop.Dispose();
+            await ReleaseAsync(worker.ConnectionId);
         }
     }
 
-    /// <summary>Reads the socket until it closes (false) or the account no longer needs it (true).</summary>
-    private async Task<bool> FollowAsync(Worker worker, StreamTarget target, IAlpacaTradeUpdateSocket stream, CancellationToken cancellationToken)
+    private TimeSpan RenewEvery => Options.LeaseDuration / 3;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    /// <summary>Another instance may take the account over at once instead of waiting for the lease to expire.</summary>
+    private async Task ReleaseAsync(Guid connectionId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await leases.ReleaseAsync(connectionId, timeout.Token);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Expiry frees it anyway.
+            LogReleaseFailed(logger, connectionId, e);
+        }
+    }
+
+    private enum FollowEnd
+    {
+        Closed,
+        Idle,
+        LeaseLost,
+    }
+
+    /// <summary>Reads the socket until it closes, the account no longer needs it, or another instance took its lease.</summary>
+    private async Task<FollowEnd> FollowAsync(Worker worker, StreamTarget target, IAlpacaTradeUpdateSocket stream, CancellationToken cancellationToken)
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reading = ReadAsync(worker, target, stream, session.Token);
+        var lastCheck = time.GetTimestamp();
         try
         {
             while (true)
             {
-                var tick = Task.Delay(Options.PollInterval, time, session.Token);
+                var tick = Task.Delay(Min(Options.PollInterval, RenewEvery), time, session.Token);
                 if (await Task.WhenAny(reading, tick) == reading)
                 {
                     await reading;
-                    return false;
+                    return FollowEnd.Closed;
                 }
 
+                if (!await leases.TryHoldAsync(worker.ConnectionId, cancellationToken))
+                {
+                    return FollowEnd.LeaseLost;
+                }
+
+                if (time.GetElapsedTime(lastCheck) < Options.PollInterval)
+                {
+                    continue;
+                }
+
+                lastCheck = time.GetTimestamp();
                 if (!worker.Poked && !await NeedsStreamAsync(target, cancellationToken))
                 {
-                    return true;
+                    return FollowEnd.Idle;
                 }
 
                 worker.Poked = false;
@@ -496,6 +547,12 @@ internal sealed partial class TradeUpdatesSupervisor(
 
     [LoggerMessage(EventId = 3207, Level = LogLevel.Error, Message = "The stream worker of connection {ConnectionId} failed")]
     private static partial void LogWorkerFailed(ILogger logger, Guid connectionId, Exception exception);
+
+    [LoggerMessage(EventId = 3209, Level = LogLevel.Warning, Message = "Another instance took over the trade_updates stream of connection {ConnectionId}; closed here")]
+    private static partial void LogLeaseLost(ILogger logger, Guid connectionId);
+
+    [LoggerMessage(EventId = 3210, Level = LogLevel.Warning, Message = "Could not release the stream lease of connection {ConnectionId}; it expires on its own")]
+    private static partial void LogReleaseFailed(ILogger logger, Guid connectionId, Exception exception);
 
     [LoggerMessage(EventId = 3208, Level = LogLevel.Warning, Message = "Could not look up a subscriber's connection to watch")]
     private static partial void LogWatchFailed(ILogger logger, Exception exception);

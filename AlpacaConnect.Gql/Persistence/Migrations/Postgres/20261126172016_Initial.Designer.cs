@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDbContext))]
-    [Migration("20261126160331_Initial")]
+    [Migration("20261126172016_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -198,6 +198,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                     b.Property<Guid?>("AlpacaOrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("AlpacaUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("CanceledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -322,6 +325,10 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AlpacaOrderId");
@@ -345,8 +352,16 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<decimal?>("FilledAvgPrice")
+                        .HasColumnType("numeric");
+
                     b.Property<decimal>("FilledQty")
                         .HasColumnType("numeric");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
@@ -366,10 +381,28 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrderId", "Status", "FilledQty")
-                        .IsUnique();
+                    b.HasIndex("OrderId", "Id");
 
                     b.ToTable("OrderEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AlpacaConnect.Gql.Streaming.StreamLease", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("ConnectionId");
+
+                    b.ToTable("StreamLeases", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -105,7 +105,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FilledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CanceledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AlpacaUpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -136,14 +138,29 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StreamLeases",
+                columns: table => new
+                {
+                    ConnectionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Owner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StreamLeases", x => x.ConnectionId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OrderEvents",
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     FilledQty = table.Column<decimal>(type: "numeric", nullable: false),
+                    FilledAvgPrice = table.Column<decimal>(type: "numeric", nullable: true),
                     Source = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -177,10 +194,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                 column: "ExpiresAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_OrderEvents_OrderId_Status_FilledQty",
+                name: "IX_OrderEvents_OrderId_Id",
                 table: "OrderEvents",
-                columns: new[] { "OrderId", "Status", "FilledQty" },
-                unique: true);
+                columns: new[] { "OrderId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Orders_AlpacaOrderId",
@@ -233,6 +249,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PendingConnections");
+
+            migrationBuilder.DropTable(
+                name: "StreamLeases");
 
             migrationBuilder.DropTable(
                 name: "Orders");
