@@ -1,7 +1,10 @@
 using System.Text.Json;
+using AlpacaConnect.Gql.Orders;
+using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Tests.Orders;
 using AlpacaConnect.Gql.Tests.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AlpacaConnect.Gql.Tests.Streaming.StreamDriver;
 
@@ -19,17 +22,20 @@ public sealed class StreamOwnershipTests : IDisposable
     public async Task AFillOfAnOrderPlacedThroughOneInstanceReachesASubscriberOnTheOther()
     {
         await _cluster.Driver(1).ConnectAsync("app-alice");
+        // Instance 1 takes the account's stream for its open order before instance 2 has any reason to want it.
+        var order = await PlaceAsync(1, "across-1");
+        await Eventually.HoldsAsync(() => _cluster.Upstream.Control.OpenStreams == 1, "instance 1 holds the stream");
         await using var subscriber = await SubscribeAsync(2);
 
-        var order = await PlaceAsync(1, "across-1");
-        await Eventually.HoldsAsync(() => _cluster.Upstream.Control.OpenStreams == 1, "the account's stream is open");
         _cluster.Upstream.Control.ProcessNow();
         var updates = await UpdatesUntilAsync(subscriber, Is(order, "FILL"));
 
         Assert.Equal("FILLED", StatusOf(updates[^1]));
         Assert.Single(updates, u => Is(order, "FILL")(u));
-        // Both instances wanted the stream (an open order on one, a subscriber on the other); one held it.
+        // Both instances wanted the stream (an open order on one, a subscriber on the other); instance 1 held it, so
+        // the fill was recorded there and reached instance 2's subscriber through Redis.
         Assert.Equal(1, _cluster.Upstream.Control.StreamsOpened);
+        Assert.Equal("stream", await SourceOfFillAsync(order));
     }
 
     [ScaleOutFact]
@@ -57,6 +63,14 @@ public sealed class StreamOwnershipTests : IDisposable
     }
 
     public void Dispose() => _cluster.Dispose();
+
+    private async Task<string> SourceOfFillAsync(string orderId)
+    {
+        var databases = _cluster.Host(2).Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await databases.CreateDbContextAsync();
+        var id = Guid.Parse(orderId);
+        return (await db.Set<OrderEvent>().SingleAsync(e => e.OrderId == id && e.Kind == OrderEventKind.Fill)).Source;
+    }
 
     private async Task<GraphQLSocket> SubscribeAsync(int instance)
     {

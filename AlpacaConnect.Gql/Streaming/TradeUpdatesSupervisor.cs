@@ -323,7 +323,15 @@ internal sealed partial class TradeUpdatesSupervisor(
                 var tick = Task.Delay(Min(Options.PollInterval, RenewEvery), time, session.Token);
                 if (await Task.WhenAny(reading, tick) == reading)
                 {
-                    await reading;
+                    try
+                    {
+                        await reading;
+                    }
+                    catch (WebSocketException)
+                    {
+                        // Aborted without a closing handshake: a drop like any other.
+                    }
+
                     return FollowEnd.Closed;
                 }
 
