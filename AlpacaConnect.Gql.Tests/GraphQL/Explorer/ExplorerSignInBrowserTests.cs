@@ -27,7 +27,8 @@ public sealed partial class ExplorerSignInBrowserTests(ITestOutputHelper output)
             .WithSetting("Logging:LogLevel:Microsoft", "Trace")
             .WithServices(services => services.AddSingleton<ILoggerProvider>(_logs));
         var server = _factory.StartOnLoopback(port);
-        var screenshots = RepositoryRoot.Combine("test-output", "screenshots");
+        // A fresh clone has no test-output yet; old screenshots must not pass for new ones.
+        var screenshots = Directory.CreateDirectory(RepositoryRoot.Combine("test-output", "screenshots")).FullName;
         var shots = new[] { "explorer-signed-in-query.png", "explorer-signed-in-consent.png", "explorer-signed-in-subscription.png" };
         Array.ForEach(shots, shot => File.Delete(Path.Combine(screenshots, shot)));
 
