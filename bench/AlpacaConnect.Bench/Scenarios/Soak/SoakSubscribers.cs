@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json;
+using AlpacaConnect.Bench.Clients;
+
+namespace AlpacaConnect.Bench.Scenarios.Soak;
+
+/// <summary>
+/// Subscribers to <c>orderUpdated</c> that stay attached through the soak as an app would: when the socket drops (the
+/// server restarts) they connect and subscribe again. Each remembers when it was subscribed and which order statuses
+/// it received, so missed final events can be told from events sent while it was away.
+/// </summary>
+public sealed class SoakSubscribers : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _loops = [];
+
+    public SoakSubscribers(Uri server, string jwt, int count)
+    {
+        Subscribers = Enumerable.Range(0, count).Select(i => new Subscriber(i)).ToList();
+        foreach (var subscriber in Subscribers)
+        {
+            _loops.Add(Task.Run(() => subscriber.RunAsync(server, jwt, _stop.Token)));
+        }
+    }
+
+    public IReadOnlyList<Subscriber> Subscribers { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_loops);
+        _stop.Dispose();
+    }
+
+    public sealed class Subscriber(int index)
+    {
+        private readonly List<(long From, long To)> _intervals = [];
+
+        public int Index { get; } = index;
+
+        public int Reconnects { get; private set; }
+
+        /// <summary>Order id → each status received, with when.</summary>
+        public ConcurrentDictionary<string, ConcurrentQueue<(string Status, long At)>> Received { get; } = new();
+
+        public IReadOnlyList<(long From, long To)> Intervals
+        {
+            get
+            {
+                lock (_intervals)
+                {
+                    return [.. _intervals];
+                }
+            }
+        }
+
+        /// <summary>Whether it was subscribed without a break from <paramref name="from"/> to <paramref name="to"/>.</summary>
+        public bool AttachedThroughout(long from, long to) => Intervals.Any(i => i.From <= from && i.To >= to);
+
+        public async Task RunAsync(Uri server, string jwt, CancellationToken stop)
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await using var socket = await GraphQLSocket.ConnectAsync(server, jwt, stop);
+                    await socket.SubscribeAsync("orders", Operations.OrderUpdated, new { orderId = (string?)null }, stop);
+                    var from = Stopwatch.GetTimestamp();
+                    await socket.RunAsync(OnMessage, stop);
+                    lock (_intervals)
+                    {
+                        _intervals.Add((from, Stopwatch.GetTimestamp()));
+                    }
+                }
+                catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or OperationCanceledException or InvalidOperationException or IOException)
+                {
+                    // The server is away (restarting): try again shortly.
+                }
+
+                if (!stop.IsCancellationRequested)
+                {
+                    Reconnects++;
+                    await Task.Delay(200, CancellationToken.None);
+                }
+            }
+        }
+
+        private void OnMessage(SocketMessage message)
+        {
+            if (message.Type != "next" || !message.Payload.TryGetProperty("data", out var data)
+                || data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("orderUpdated", out var update)
+                || update.ValueKind != JsonValueKind.Object)
+            {
+                return;
+            }
+
+            var order = update.GetProperty("order");
+            var id = order.GetProperty("id").GetString()!;
+            Received.GetOrAdd(id, _ => new()).Enqueue((order.GetProperty("status").GetString()!, message.ReceivedAt));
+        }
+    }
+}
