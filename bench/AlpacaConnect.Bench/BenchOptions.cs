@@ -26,9 +26,9 @@ public sealed record BenchOptions
 
     public int LoadConcurrency { get; init; } = 16;
 
-    public TimeSpan LoadWarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3);
+    public TimeSpan LoadWarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(2);
 
-    public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(15);
+    public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
 
     public int EconomyPerSecond { get; init; } = 1000;
 
@@ -42,9 +42,9 @@ public sealed record BenchOptions
 
     public int SoakOrders => Quick ? 400 : 10_000;
 
-    public int SoakConcurrency { get; init; } = 16;
+    public int SoakConcurrency { get; init; } = 48;
 
-    public int SoakSubscribers { get; init; } = 10;
+    public int SoakSubscribersPerUser { get; init; } = 4;
 
     public static BenchOptions Parse(string[] args)
     {

@@ -85,12 +85,12 @@ public static class MarkdownReport
 
     private static void Economy(StringBuilder md, EconomyFigures e)
     {
-        md.Append(Inv($"## Upstream economy: one user, `positions` at {e.RequestsPerSecond}/s for {e.Seconds:0} s\n\n"));
+        md.Append(Inv($"## Upstream economy: one user, `positions` at {e.RequestsPerSecond}/s for {e.PlannedSeconds:0} s\n\n"));
         md.Append("| figure | value | goal |\n|---|---:|---|\n");
         Row(md, "calls answered / due", Inv($"{e.Calls.Succeeded} / {e.Calls.Due} ({e.Calls.Failed} failed, {e.Calls.Due - e.Calls.Sent} not sent)"), "");
         Row(md, "achieved calls/s", Inv($"{e.Calls.AchievedPerSecond:0}"), "");
         Row(md, "call latency p50 / p99 ms (from when due)", $"{Ms(e.Calls.Latency.P50)} / {Ms(e.Calls.Latency.P99)}", "");
-        Row(md, "upstream requests", Inv($"{e.UpstreamRequests}"), "");
+        Row(md, "upstream requests", Inv($"{e.UpstreamRequests} in {e.Calls.Seconds:0} s"), "");
         Row(md, "upstream requests per minute", Inv($"{e.UpstreamPerMinute:0.0}"), Verdict(e.UpstreamPerMinute < 200, "< 200"));
         Row(md, "429s received", Inv($"{e.Upstream429s}"), Verdict(e.Upstream429s == 0, "0"));
         Row(md, "upstream requests by route", string.Join(", ", e.UpstreamByRoute.Select(r => $"`{r.Key}` {r.Value}")), "");

@@ -3,7 +3,7 @@ using AlpacaConnect.Bench.Load;
 namespace AlpacaConnect.Bench.Scenarios;
 
 public sealed record EconomyFigures(
-    int RequestsPerSecond, double Seconds, OpenLoopResult Calls, int UpstreamRequests, double UpstreamPerMinute,
+    int RequestsPerSecond, double PlannedSeconds, OpenLoopResult Calls, int UpstreamRequests, double UpstreamPerMinute,
     int Upstream429s, IReadOnlyDictionary<string, int> UpstreamByRoute);
 
 /// <summary>
@@ -26,7 +26,7 @@ public static class EconomyScenario
         });
         var upstream = (await server.Sandbox.RequestsAsync()).Where(r => !r.Path.StartsWith("/sandbox/control", StringComparison.Ordinal)).ToList();
         return new EconomyFigures(
-            options.EconomyPerSecond, calls.Seconds, calls, upstream.Count, upstream.Count / (calls.Seconds / 60.0),
+            options.EconomyPerSecond, options.EconomyDuration.TotalSeconds, calls, upstream.Count, upstream.Count / (calls.Seconds / 60.0),
             upstream.Count(r => r.Status == 429),
             upstream.GroupBy(r => r.Route).ToDictionary(g => g.Key, g => g.Count()));
     }

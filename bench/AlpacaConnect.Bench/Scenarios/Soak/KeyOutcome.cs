@@ -13,4 +13,4 @@ public enum KeyResult
     Unresolved,
 }
 
-public sealed record KeyOutcome(string Key, KeyResult Result, string? OrderId, string? ClientOrderId, string? Status, int Attempts, string? LastProblem);
+public sealed record KeyOutcome(string User, string Key, KeyResult Result, string? OrderId, string? ClientOrderId, string? Status, int Attempts, string? LastProblem);

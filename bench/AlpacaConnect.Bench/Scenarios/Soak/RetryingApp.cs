@@ -9,13 +9,10 @@ namespace AlpacaConnect.Bench.Scenarios.Soak;
 /// top-level error, RATE_LIMITED, ORDER_STATE_UNKNOWN, an UNKNOWN or PENDING_SUBMIT order) it retries with the same
 /// idempotency key, with backoff, until it gets a definitive answer or its patience runs out.
 /// </summary>
-public sealed class RetryingApp(GraphQLClient app, TimeSpan patience)
+public sealed class RetryingApp(string user, GraphQLClient app, TimeSpan patience, ConcurrentDictionary<string, int> retryReasons)
 {
     private static readonly HashSet<string> Definitive =
         ["GUARDRAIL_VIOLATION", "ORDER_INVALID", "INSUFFICIENT_BUYING_POWER", "ALPACA_REJECTED", "IDEMPOTENCY_KEY_REUSED", "NOT_CONNECTED", "REAUTH_REQUIRED"];
-
-    /// <summary>Why attempts were retried, counted over the whole run.</summary>
-    public ConcurrentDictionary<string, int> RetryReasons { get; } = new();
 
     public async Task<KeyOutcome> PlaceAsync(string key)
     {
@@ -33,12 +30,12 @@ public sealed class RetryingApp(GraphQLClient app, TimeSpan patience)
             }
 
             problem = why;
-            RetryReasons.AddOrUpdate(why, 1, (_, n) => n + 1);
+            retryReasons.AddOrUpdate(why, 1, (_, n) => n + 1);
             await Task.Delay(backoff);
             backoff = TimeSpan.FromMilliseconds(Math.Min(backoff.TotalMilliseconds * 2, 2000));
         }
 
-        return new KeyOutcome(key, KeyResult.Unresolved, null, null, null, attempts, problem);
+        return new KeyOutcome(user, key, KeyResult.Unresolved, null, null, null, attempts, problem);
     }
 
     private async Task<(KeyOutcome? Outcome, string Why)> AttemptAsync(string key, int attempt)
@@ -70,7 +67,7 @@ public sealed class RetryingApp(GraphQLClient app, TimeSpan patience)
 
         if (status == "REJECTED" || errors.Any(Definitive.Contains))
         {
-            return (new KeyOutcome(key, KeyResult.Refused, Field("id"), Field("clientOrderId"), status, attempt, string.Join(',', errors)), "");
+            return (new KeyOutcome(user, key, KeyResult.Refused, Field("id"), Field("clientOrderId"), status, attempt, string.Join(',', errors)), "");
         }
 
         if (status is null)
@@ -78,6 +75,6 @@ public sealed class RetryingApp(GraphQLClient app, TimeSpan patience)
             return (null, "payload " + string.Join(',', errors));
         }
 
-        return (new KeyOutcome(key, KeyResult.Accepted, Field("id"), Field("clientOrderId"), status, attempt, null), "");
+        return (new KeyOutcome(user, key, KeyResult.Accepted, Field("id"), Field("clientOrderId"), status, attempt, null), "");
     }
 }

@@ -14,8 +14,8 @@ namespace AlpacaConnect.Bench.Scenarios.Soak;
 /// </summary>
 public static class SoakScenario
 {
-    private const string AppUser = "bench-bob";
-    private const string SandboxUser = "bob";
+    /// <summary>App users and the sandbox users they link: three lanes, since one user's placements are serialized by design.</summary>
+    private static readonly (string AppUser, string SandboxUser)[] Users = [("bench-alice", "alice"), ("bench-bob", "bob"), ("bench-carol", "carol")];
 
     public static async Task<SoakFigures> RunAsync(BenchContext bench)
     {
@@ -30,53 +30,79 @@ public static class SoakScenario
             bench.Settings.AlpacaModeAgainst(bench.Paths.Database("soak-server"), sandboxHost.BaseUri, serverUri),
             new() { ["Alpaca:RateLimit:PermitLimit"] = "100000" });
         await using var server = await AppProcess.StartAsync("soak-server", bench.Paths, serverPort, serverSettings);
-
-        var app = bench.GraphQL(server.BaseUri, AppUser);
-        await Connector.ConnectAsync(bench.Http, app, SandboxUser, AppSettings.ReturnTo);
         var sandbox = new SandboxApi(bench.Http, sandboxHost.BaseUri);
-        var checkerToken = await SandboxOAuth.IssueTokenAsync(
-            bench.Http, sandboxHost.BaseUri, SandboxUser, AppSettings.SandboxClientId, bench.Settings.SandboxClientSecret, AppSettings.BenchRedirectUri);
 
-        var hasOrderUpdated = await FanOutScenario.HasOrderUpdatedAsync(app);
-        await using var subscribers = hasOrderUpdated ? new SoakSubscribers(server.BaseUri, bench.Tokens.For(AppUser), options.SoakSubscribers) : null;
-        await Task.Delay(TimeSpan.FromSeconds(1));
-
-        await Faults.InjectAsync(sandbox);
-        bench.Say($"soak: {options.SoakOrders} placeOrder calls, {options.SoakConcurrency} at a time, faults on, restart halfway");
-        var retrying = new RetryingApp(app, TimeSpan.FromMinutes(3));
-        var keys = new ConcurrentQueue<string>(Enumerable.Range(0, options.SoakOrders).Select(i => $"soak-{i:D5}-{Guid.NewGuid():N}"));
-        var outcomes = new ConcurrentBag<KeyOutcome>();
-        var clock = Stopwatch.StartNew();
-        using var stopDropping = new CancellationTokenSource();
-        var dropper = DropStreamsAsync(sandbox, options.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5), stopDropping.Token);
-        var restart = new Restart(bench, server, options.SoakOrders / 2);
-        await Task.WhenAll(Enumerable.Range(0, options.SoakConcurrency).Select(async _ =>
+        var retryReasons = new ConcurrentDictionary<string, int>();
+        var lanes = new List<Lane>();
+        foreach (var (appUser, sandboxUser) in Users)
         {
-            while (keys.TryDequeue(out var key))
-            {
-                outcomes.Add(await retrying.PlaceAsync(key));
-                restart.Completed();
-            }
-        }));
-        var placingSeconds = clock.Elapsed.TotalSeconds;
-        await restart.Done;
-        await stopDropping.CancelAsync();
-        var streamDrops = await dropper;
-
-        await sandbox.ClearFaultsAsync();
-        bench.Say("soak: faults off, letting orders settle");
-        var serverOrders = await ServerOrders.SettleAsync(app, sandbox, outcomes.Where(o => o.Result == KeyResult.Accepted).Select(o => o.OrderId!).ToHashSet());
-        var sandboxOrders = await sandbox.AllOrdersAsync(checkerToken);
-        if (hasOrderUpdated)
-        {
-            // Final events published after the last fill still need a moment to reach every socket.
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            var app = bench.GraphQL(server.BaseUri, appUser);
+            await Connector.ConnectAsync(bench.Http, app, sandboxUser, AppSettings.ReturnTo);
+            var checkerToken = await SandboxOAuth.IssueTokenAsync(
+                bench.Http, sandboxHost.BaseUri, sandboxUser, AppSettings.SandboxClientId, bench.Settings.SandboxClientSecret, AppSettings.BenchRedirectUri);
+            lanes.Add(new Lane(appUser, app, checkerToken, new RetryingApp(appUser, app, TimeSpan.FromMinutes(3), retryReasons)));
         }
 
-        return SoakVerdict.Judge(
-            options.SoakOrders, [.. outcomes], serverOrders, sandboxOrders, subscribers?.Subscribers,
-            placingSeconds, restart.Downtime, streamDrops, Faults.Description, retrying.RetryReasons);
+        var hasOrderUpdated = await FanOutScenario.HasOrderUpdatedAsync(lanes[0].App);
+        var subscribers = hasOrderUpdated
+            ? lanes.Select(l => new SoakSubscribers(server.BaseUri, l.AppUser, bench.Tokens.For(l.AppUser), options.SoakSubscribersPerUser)).ToList()
+            : [];
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Faults.InjectAsync(sandbox);
+            bench.Say($"soak: {options.SoakOrders} placeOrder calls by {lanes.Count} users, {options.SoakConcurrency} at a time, faults on, restart halfway");
+            var keys = new ConcurrentQueue<(Lane Lane, string Key)>(
+                Enumerable.Range(0, options.SoakOrders).Select(i => (lanes[i % lanes.Count], $"soak-{i:D5}-{Guid.NewGuid():N}")));
+            var outcomes = new ConcurrentBag<KeyOutcome>();
+            var clock = Stopwatch.StartNew();
+            using var stopDropping = new CancellationTokenSource();
+            var dropper = DropStreamsAsync(sandbox, options.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5), stopDropping.Token);
+            var restart = new Restart(bench, server, options.SoakOrders / 2);
+            await Task.WhenAll(Enumerable.Range(0, options.SoakConcurrency).Select(async _ =>
+            {
+                while (keys.TryDequeue(out var next))
+                {
+                    outcomes.Add(await next.Lane.Placer.PlaceAsync(next.Key));
+                    restart.Completed();
+                }
+            }));
+            var placingSeconds = clock.Elapsed.TotalSeconds;
+            await restart.Done;
+            await stopDropping.CancelAsync();
+            var streamDrops = await dropper;
+
+            await sandbox.ClearFaultsAsync();
+            bench.Say("soak: faults off, letting orders settle");
+            var accepted = outcomes.Where(o => o.Result == KeyResult.Accepted).Select(o => o.OrderId!).ToHashSet();
+            var serverOrders = new List<ServerOrder>();
+            var sandboxOrders = new List<SandboxOrder>();
+            foreach (var lane in lanes)
+            {
+                serverOrders.AddRange(await ServerOrders.SettleAsync(lane.App, sandbox, accepted));
+                sandboxOrders.AddRange(await sandbox.AllOrdersAsync(lane.CheckerToken));
+            }
+
+            if (hasOrderUpdated)
+            {
+                // Final events published after the last fill still need a moment to reach every socket.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+
+            return SoakVerdict.Judge(
+                options.SoakOrders, [.. outcomes], serverOrders, sandboxOrders, hasOrderUpdated ? [.. subscribers.SelectMany(s => s.Subscribers)] : null,
+                placingSeconds, restart.Downtime, streamDrops, Faults.Description, retryReasons);
+        }
+        finally
+        {
+            foreach (var pool in subscribers)
+            {
+                await pool.DisposeAsync();
+            }
+        }
     }
+
+    private sealed record Lane(string AppUser, GraphQLClient App, string CheckerToken, RetryingApp Placer);
 
     private static async Task<int> DropStreamsAsync(SandboxApi sandbox, TimeSpan every, CancellationToken stop)
     {

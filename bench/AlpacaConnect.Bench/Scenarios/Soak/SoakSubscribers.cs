@@ -15,9 +15,9 @@ public sealed class SoakSubscribers : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
 
-    public SoakSubscribers(Uri server, string jwt, int count)
+    public SoakSubscribers(Uri server, string user, string jwt, int count)
     {
-        Subscribers = Enumerable.Range(0, count).Select(i => new Subscriber(i)).ToList();
+        Subscribers = Enumerable.Range(0, count).Select(i => new Subscriber(user, i)).ToList();
         foreach (var subscriber in Subscribers)
         {
             _loops.Add(Task.Run(() => subscriber.RunAsync(server, jwt, _stop.Token)));
@@ -33,9 +33,11 @@ public sealed class SoakSubscribers : IAsyncDisposable
         _stop.Dispose();
     }
 
-    public sealed class Subscriber(int index)
+    public sealed class Subscriber(string user, int index)
     {
         private readonly List<(long From, long To)> _intervals = [];
+
+        public string User { get; } = user;
 
         public int Index { get; } = index;
 

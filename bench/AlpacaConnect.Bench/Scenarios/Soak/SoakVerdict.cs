@@ -58,7 +58,8 @@ public static class SoakVerdict
         Example("unresolved key", unresolved.Select(o => $"{o.Key} after {o.Attempts} attempts: {o.LastProblem}"));
 
         var finalIds = accepted.Where(o => serverById.TryGetValue(o.OrderId!, out var s) && ServerOrders.Final.Contains(s.Status)).Select(o => o.OrderId!).ToList();
-        var subscriberFigures = subscribers is null ? null : Deliveries(subscribers, finalIds, serverById, examples);
+        var userOf = outcomes.Where(o => o.OrderId is not null).ToDictionary(o => o.OrderId!, o => o.User);
+        var subscriberFigures = subscribers is null ? null : Deliveries(subscribers, finalIds, serverById, userOf, examples);
 
         return new SoakFigures(
             keys, placingSeconds, downtime.TotalSeconds, streamDrops, faultMix,
@@ -74,15 +75,18 @@ public static class SoakVerdict
     /// (the restart) are not counted against it: the protocol has no replay, the app refetches on reconnect.
     /// </summary>
     private static SubscriberFigures Deliveries(
-        IReadOnlyList<SoakSubscribers.Subscriber> subscribers, List<string> finalIds, Dictionary<string, ServerOrder> serverById, List<string> examples)
+        IReadOnlyList<SoakSubscribers.Subscriber> subscribers, List<string> finalIds, Dictionary<string, ServerOrder> serverById,
+        Dictionary<string, string> userOf, List<string> examples)
     {
         var margin = Stopwatch.Frequency;
         int received = 0, missed = 0, nobody = 0, duplicates = 0;
-        var missers = new HashSet<int>();
+        var missers = new HashSet<string>();
         foreach (var id in finalIds)
         {
             var status = serverById[id].Status;
-            var receipts = subscribers.Select(s => s.Received.TryGetValue(id, out var q) ? q.Where(e => e.Status == status).Select(e => e.At).ToList() : []).ToList();
+            // Only the order owner's subscribers should get its events.
+            var owners = subscribers.Where(s => s.User == userOf[id]).ToList();
+            var receipts = owners.Select(s => s.Received.TryGetValue(id, out var q) ? q.Where(e => e.Status == status).Select(e => e.At).ToList() : []).ToList();
             received += receipts.Count(r => r.Count > 0);
             duplicates += receipts.Sum(r => Math.Max(0, r.Count - 1));
             var first = receipts.Where(r => r.Count > 0).Select(r => r.Min()).DefaultIfEmpty(0).Min();
@@ -92,21 +96,21 @@ public static class SoakVerdict
                 continue;
             }
 
-            for (var i = 0; i < subscribers.Count; i++)
+            for (var i = 0; i < owners.Count; i++)
             {
-                if (receipts[i].Count == 0 && subscribers[i].AttachedThroughout(first - margin, first + margin))
+                if (receipts[i].Count == 0 && owners[i].AttachedThroughout(first - margin, first + margin))
                 {
                     missed++;
-                    missers.Add(i);
+                    missers.Add($"{owners[i].User}/{owners[i].Index}");
                     if (missed <= ExamplesPerKind)
                     {
-                        examples.Add($"subscriber missed a final event: subscriber {i}, order {id} ({status})");
+                        examples.Add($"subscriber missed a final event: {owners[i].User} subscriber {owners[i].Index}, order {id} ({status})");
                     }
                 }
             }
         }
 
         return new SubscriberFigures(
-            subscribers.Count, subscribers.Sum(s => s.Reconnects), finalIds.Count * subscribers.Count, received, missed, missers.Count, nobody, duplicates);
+            subscribers.Count, subscribers.Sum(s => s.Reconnects), finalIds.Sum(id => subscribers.Count(s => s.User == userOf[id])), received, missed, missers.Count, nobody, duplicates);
     }
 }
