@@ -15,6 +15,7 @@ public sealed class SubscriberPool : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<string> _unexpected = new();
     private Round? _round;
+    private int _receiptSlots;
 
     /// <summary>Messages other than the subscription's data (errors, completes), for the results' notes.</summary>
     public IReadOnlyCollection<string> Unexpected => _unexpected;
@@ -22,6 +23,9 @@ public sealed class SubscriberPool : IAsyncDisposable
     public int Count => _sockets.Count;
 
     public int Closed { get; private set; }
+
+    /// <summary>Sockets that could not be opened or subscribed, and the first reason.</summary>
+    public int FailedToOpen { get; private set; }
 
     /// <summary>Opens <paramref name="count"/> sockets (a few at a time) and subscribes each to <paramref name="query"/>.</summary>
     public async Task OpenAsync(Uri server, Func<int, string> jwtOf, int count, string query, object? variables = null)
@@ -36,12 +40,19 @@ public sealed class SubscriberPool : IAsyncDisposable
                 await socket.SubscribeAsync("1", query, variables);
                 return (Index: i, Socket: socket);
             }
+            catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or InvalidOperationException or OperationCanceledException)
+            {
+                _unexpected.Enqueue($"subscriber {i} could not open: {e.Message}");
+                return (Index: i, Socket: (GraphQLSocket?)null);
+            }
             finally
             {
                 gate.Release();
             }
         }));
-        foreach (var (index, socket) in opened)
+        FailedToOpen = opened.Count(o => o.Socket is null);
+        _receiptSlots = count;
+        foreach (var (index, socket) in opened.Where(o => o.Socket is not null).Select(o => (o.Index, o.Socket!)))
         {
             _sockets.Add(socket);
             _loops.Add(Task.Run(async () =>
@@ -64,7 +75,7 @@ public sealed class SubscriberPool : IAsyncDisposable
     /// </summary>
     public async Task<(List<double> Delays, int Missed)> RoundAsync(Func<JsonElement, bool> matches, Func<Task> cause, TimeSpan timeout)
     {
-        var round = new Round(matches, _sockets.Count);
+        var round = new Round(matches, _receiptSlots, _sockets.Count);
         Volatile.Write(ref _round, round);
         round.CauseAt = System.Diagnostics.Stopwatch.GetTimestamp();
         await cause();
@@ -113,7 +124,7 @@ public sealed class SubscriberPool : IAsyncDisposable
         }
 
         if (Interlocked.CompareExchange(ref round.Receipts[index], message.ReceivedAt, 0) == 0
-            && Interlocked.Increment(ref round.Received) == round.Receipts.Length)
+            && Interlocked.Increment(ref round.Received) == round.Expected)
         {
             round.AllIn.TrySetResult();
         }
@@ -132,13 +143,15 @@ public sealed class SubscriberPool : IAsyncDisposable
         }
     }
 
-    private sealed class Round(Func<JsonElement, bool> matches, int subscribers)
+    private sealed class Round(Func<JsonElement, bool> matches, int slots, int expected)
     {
         public Func<JsonElement, bool> Matches { get; } = matches;
 
+        public int Expected { get; } = expected;
+
         public long CauseAt { get; set; }
 
-        public long[] Receipts { get; } = new long[subscribers];
+        public long[] Receipts { get; } = new long[slots];
 
         public int Received;
 

@@ -125,7 +125,7 @@ public static class MarkdownReport
         Row(md, "memory per subscriber", Inv($"{f.BytesPerSubscriber / 1024:0.0} KiB"));
         Row(md, "rounds × subscribers delivered", Inv($"{f.Deliveries} of {f.Rounds * f.Subscribers} ({f.Missed} missed)"));
         Row(md, "delivery latency p50 / p99 / max ms", $"{Ms(f.Delivery.P50)} / {Ms(f.Delivery.P99)} / {Ms(f.Delivery.Max)}");
-        Row(md, "sockets closed by the server", Inv($"{f.SocketsClosedByServer}"));
+        Row(md, "sockets that could not open / closed by the server", Inv($"{f.FailedToOpen} / {f.SocketsClosedByServer}"));
         Notes(md, f.Unexpected.Select(u => "unexpected message: " + u));
         md.Append('\n');
     }

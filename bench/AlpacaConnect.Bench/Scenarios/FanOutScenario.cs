@@ -5,7 +5,7 @@ using AlpacaConnect.Bench.Load;
 namespace AlpacaConnect.Bench.Scenarios;
 
 public sealed record FanOutFigures(
-    string Subscription, string Event, int Subscribers, int Rounds, int Deliveries, int Missed, LatencySummary Delivery,
+    string Subscription, string Event, int Subscribers, int FailedToOpen, int Rounds, int Deliveries, int Missed, LatencySummary Delivery,
     long IdleResidentBytes, long SubscribedResidentBytes, long AfterRoundsResidentBytes, double BytesPerSubscriber,
     int SocketsClosedByServer, IReadOnlyList<string> Unexpected);
 
@@ -54,7 +54,7 @@ public static class FanOutScenario
         var after = server.Process.ResidentBytes();
         bench.Say($"fanout: {delays.Count} deliveries, {missed} missed");
         return new FanOutFigures(
-            trigger.Subscription, trigger.Event, pool.Count, options.FanOutRounds, delays.Count, missed, LatencySummary.FromMilliseconds(delays),
+            trigger.Subscription, trigger.Event, pool.Count, pool.FailedToOpen, options.FanOutRounds, delays.Count, missed, LatencySummary.FromMilliseconds(delays),
             idle, subscribed, after, (subscribed - idle) / (double)pool.Count, pool.Closed, [.. pool.Unexpected]);
     }
 

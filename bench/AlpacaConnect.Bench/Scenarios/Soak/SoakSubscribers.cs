@@ -36,6 +36,7 @@ public sealed class SoakSubscribers : IAsyncDisposable
     public sealed class Subscriber(string user, int index)
     {
         private readonly List<(long From, long To)> _intervals = [];
+        private long? _attachedSince;
 
         public string User { get; } = user;
 
@@ -52,7 +53,8 @@ public sealed class SoakSubscribers : IAsyncDisposable
             {
                 lock (_intervals)
                 {
-                    return [.. _intervals];
+                    // A subscription still open counts as attached until now and beyond.
+                    return _attachedSince is { } since ? [.. _intervals, (since, long.MaxValue)] : [.. _intervals];
                 }
             }
         }
@@ -68,11 +70,16 @@ public sealed class SoakSubscribers : IAsyncDisposable
                 {
                     await using var socket = await GraphQLSocket.ConnectAsync(server, jwt, stop);
                     await socket.SubscribeAsync("orders", Operations.OrderUpdated, new { orderId = (string?)null }, stop);
-                    var from = Stopwatch.GetTimestamp();
+                    lock (_intervals)
+                    {
+                        _attachedSince = Stopwatch.GetTimestamp();
+                    }
+
                     await socket.RunAsync(OnMessage, stop);
                     lock (_intervals)
                     {
-                        _intervals.Add((from, Stopwatch.GetTimestamp()));
+                        _intervals.Add((_attachedSince!.Value, Stopwatch.GetTimestamp()));
+                        _attachedSince = null;
                     }
                 }
                 catch (Exception e) when (e is System.Net.WebSockets.WebSocketException or OperationCanceledException or InvalidOperationException or IOException)
