@@ -15,20 +15,30 @@ public static class ServerOrders
         "query($after: String) { orders(first: 100, after: $after, status: ALL) { edges { node { id idempotencyKey clientOrderId status } } pageInfo { hasNextPage endCursor } } }";
 
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Lists every order of the user again and again (each pass lets the server sync from Alpaca when its history is
-    /// stale), asking the sandbox to work open orders in between, until every accepted order reads final.
+    /// stale), asking the sandbox to work open orders in between, until every accepted order reads final, or the
+    /// count of those still open has not moved for <see cref="StallLimit"/>, or <see cref="SettleLimit"/> is over.
     /// </summary>
     public static async Task<IReadOnlyList<ServerOrder>> SettleAsync(GraphQLClient app, SandboxApi sandbox, IReadOnlySet<string> accepted)
     {
-        var deadline = TimeProvider.System.GetUtcNow() + SettleLimit;
+        var clock = TimeProvider.System;
+        var deadline = clock.GetUtcNow() + SettleLimit;
+        var lastOpen = int.MaxValue;
+        var movedAt = clock.GetUtcNow();
         while (true)
         {
             await sandbox.ProcessNowAsync();
             var orders = await AllAsync(app);
             var open = orders.Count(o => accepted.Contains(o.Id) && !Final.Contains(o.Status));
-            if (open == 0 || TimeProvider.System.GetUtcNow() > deadline)
+            if (open < lastOpen)
+            {
+                (lastOpen, movedAt) = (open, clock.GetUtcNow());
+            }
+
+            if (open == 0 || clock.GetUtcNow() > deadline || clock.GetUtcNow() - movedAt > StallLimit)
             {
                 return orders;
             }

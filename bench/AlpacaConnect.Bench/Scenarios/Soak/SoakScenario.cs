@@ -75,13 +75,8 @@ public static class SoakScenario
             await sandbox.ClearFaultsAsync();
             bench.Say("soak: faults off, letting orders settle");
             var accepted = outcomes.Where(o => o.Result == KeyResult.Accepted).Select(o => o.OrderId!).ToHashSet();
-            var serverOrders = new List<ServerOrder>();
-            var sandboxOrders = new List<SandboxOrder>();
-            foreach (var lane in lanes)
-            {
-                serverOrders.AddRange(await ServerOrders.SettleAsync(lane.App, sandbox, accepted));
-                sandboxOrders.AddRange(await sandbox.AllOrdersAsync(lane.CheckerToken));
-            }
+            var serverOrders = (await Task.WhenAll(lanes.Select(l => ServerOrders.SettleAsync(l.App, sandbox, accepted)))).SelectMany(o => o).ToList();
+            var sandboxOrders = (await Task.WhenAll(lanes.Select(l => sandbox.AllOrdersAsync(l.CheckerToken)))).SelectMany(o => o).ToList();
 
             if (hasOrderUpdated)
             {
