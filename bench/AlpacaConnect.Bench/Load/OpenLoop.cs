@@ -14,7 +14,7 @@ public sealed record OpenLoopResult(int Due, int Sent, int Succeeded, int Failed
 public static class OpenLoop
 {
     public static async Task<OpenLoopResult> RunAsync(
-        int perSecond, TimeSpan duration, Func<CancellationToken, Task<string?>> call, int maxOutstanding = 5000)
+        int perSecond, TimeSpan duration, Func<CancellationToken, Task<string?>> call, int maxOutstanding = 1000)
     {
         var samples = new ConcurrentBag<double>();
         var failed = 0;
