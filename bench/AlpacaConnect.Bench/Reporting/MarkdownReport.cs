@@ -147,10 +147,10 @@ public static class MarkdownReport
         Row(md, "server and sandbox disagree on status", Inv($"{s.StatusDisagreements}"), Verdict(s.StatusDisagreements == 0, "0"));
         if (s.Subscribers is { } sub)
         {
-            Row(md, "subscribers / reconnects", Inv($"{sub.Subscribers} / {sub.Reconnects}"), "");
+            Row(md, "subscribers / subscriptions opened again after a drop", Inv($"{sub.Subscribers} / {sub.Resubscriptions}"), "");
             Row(md, "final events received / expected", Inv($"{sub.FinalEventsReceived} / {sub.FinalEventsExpected}"), "");
             Row(md, "subscribers that missed a final event (while attached)", Inv($"{sub.SubscribersThatMissed} ({sub.MissedWhileAttached} events)"), Verdict(sub.SubscribersThatMissed == 0, "0"));
-            Row(md, "final events that reached no subscriber", Inv($"{sub.FinalEventsReachingNoSubscriber}"), "");
+            Row(md, "final events that reached no subscriber: all / recorded while subscribers were attached", Inv($"{sub.FinalEventsReachingNoSubscriber} / {sub.OfThoseWhileSubscribersWereAttached}"), Verdict(sub.OfThoseWhileSubscribersWereAttached == 0, "0 while attached"));
             Row(md, "final events delivered twice to one subscriber", Inv($"{sub.DuplicateFinalEvents}"), Verdict(sub.DuplicateFinalEvents == 0, "0"));
         }
         else

@@ -4,7 +4,7 @@ using AlpacaConnect.Bench.Clients;
 namespace AlpacaConnect.Bench.Scenarios.Soak;
 
 /// <summary>One order as the server reports it in <c>orders</c>.</summary>
-public sealed record ServerOrder(string Id, string IdempotencyKey, string ClientOrderId, string Status);
+public sealed record ServerOrder(string Id, string IdempotencyKey, string ClientOrderId, string Status, DateTimeOffset UpdatedAt);
 
 /// <summary>Reads the app user's whole order history from the server, until the accepted orders are final or time runs out.</summary>
 public static class ServerOrders
@@ -12,7 +12,7 @@ public static class ServerOrders
     public static readonly IReadOnlySet<string> Final = new HashSet<string> { "FILLED", "CANCELED", "EXPIRED", "REJECTED", "REPLACED" };
 
     private const string Page =
-        "query($after: String) { orders(first: 100, after: $after, status: ALL) { edges { node { id idempotencyKey clientOrderId status } } pageInfo { hasNextPage endCursor } } }";
+        "query($after: String) { orders(first: 100, after: $after, status: ALL) { edges { node { id idempotencyKey clientOrderId status updatedAt } } pageInfo { hasNextPage endCursor } } }";
 
     private static readonly TimeSpan SettleLimit = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
@@ -57,7 +57,7 @@ public static class ServerOrders
             foreach (var edge in page.GetProperty("edges").EnumerateArray())
             {
                 var node = edge.GetProperty("node");
-                orders.Add(new ServerOrder(Text(node, "id"), Text(node, "idempotencyKey"), Text(node, "clientOrderId"), Text(node, "status")));
+                orders.Add(new ServerOrder(Text(node, "id"), Text(node, "idempotencyKey"), Text(node, "clientOrderId"), Text(node, "status"), node.GetProperty("updatedAt").GetDateTimeOffset()));
             }
 
             var info = page.GetProperty("pageInfo");

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using AlpacaConnect.Bench.Clients;
 
@@ -8,7 +7,8 @@ namespace AlpacaConnect.Bench.Scenarios.Soak;
 /// <summary>
 /// Subscribers to <c>orderUpdated</c> that stay attached through the soak as an app would: when the socket drops (the
 /// server restarts) they connect and subscribe again. Each remembers when it was subscribed and which order statuses
-/// it received, so missed final events can be told from events sent while it was away.
+/// it received, so missed final events can be told from events sent while it was away. Times are wall-clock, to
+/// compare with the server's own <c>updatedAt</c> (the same machine's clock).
 /// </summary>
 public sealed class SoakSubscribers : IAsyncDisposable
 {
@@ -35,32 +35,33 @@ public sealed class SoakSubscribers : IAsyncDisposable
 
     public sealed class Subscriber(string user, int index)
     {
-        private readonly List<(long From, long To)> _intervals = [];
-        private long? _attachedSince;
+        private readonly List<(DateTimeOffset From, DateTimeOffset To)> _intervals = [];
+        private DateTimeOffset? _attachedSince;
 
         public string User { get; } = user;
 
         public int Index { get; } = index;
 
-        public int Reconnects { get; private set; }
+        /// <summary>Subscriptions opened after the first one (after the server closed or dropped the socket).</summary>
+        public int Resubscribed => Math.Max(0, Intervals.Count - 1);
 
         /// <summary>Order id → each status received, with when.</summary>
-        public ConcurrentDictionary<string, ConcurrentQueue<(string Status, long At)>> Received { get; } = new();
+        public ConcurrentDictionary<string, ConcurrentQueue<(string Status, DateTimeOffset At)>> Received { get; } = new();
 
-        public IReadOnlyList<(long From, long To)> Intervals
+        public IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> Intervals
         {
             get
             {
                 lock (_intervals)
                 {
                     // A subscription still open counts as attached until now and beyond.
-                    return _attachedSince is { } since ? [.. _intervals, (since, long.MaxValue)] : [.. _intervals];
+                    return _attachedSince is { } since ? [.. _intervals, (since, DateTimeOffset.MaxValue)] : [.. _intervals];
                 }
             }
         }
 
         /// <summary>Whether it was subscribed without a break from <paramref name="from"/> to <paramref name="to"/>.</summary>
-        public bool AttachedThroughout(long from, long to) => Intervals.Any(i => i.From <= from && i.To >= to);
+        public bool AttachedThroughout(DateTimeOffset from, DateTimeOffset to) => Intervals.Any(i => i.From <= from && i.To >= to);
 
         public async Task RunAsync(Uri server, string jwt, CancellationToken stop)
         {
@@ -72,13 +73,13 @@ public sealed class SoakSubscribers : IAsyncDisposable
                     await socket.SubscribeAsync("orders", Operations.OrderUpdated, new { orderId = (string?)null }, stop);
                     lock (_intervals)
                     {
-                        _attachedSince = Stopwatch.GetTimestamp();
+                        _attachedSince = TimeProvider.System.GetUtcNow();
                     }
 
                     await socket.RunAsync(OnMessage, stop);
                     lock (_intervals)
                     {
-                        _intervals.Add((_attachedSince!.Value, Stopwatch.GetTimestamp()));
+                        _intervals.Add((_attachedSince!.Value, TimeProvider.System.GetUtcNow()));
                         _attachedSince = null;
                     }
                 }
@@ -89,7 +90,6 @@ public sealed class SoakSubscribers : IAsyncDisposable
 
                 if (!stop.IsCancellationRequested)
                 {
-                    Reconnects++;
                     await Task.Delay(200, CancellationToken.None);
                 }
             }
@@ -97,6 +97,7 @@ public sealed class SoakSubscribers : IAsyncDisposable
 
         private void OnMessage(SocketMessage message)
         {
+            var at = TimeProvider.System.GetUtcNow();
             if (message.Type != "next" || !message.Payload.TryGetProperty("data", out var data)
                 || data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("orderUpdated", out var update)
                 || update.ValueKind != JsonValueKind.Object)
@@ -106,7 +107,7 @@ public sealed class SoakSubscribers : IAsyncDisposable
 
             var order = update.GetProperty("order");
             var id = order.GetProperty("id").GetString()!;
-            Received.GetOrAdd(id, _ => new()).Enqueue((order.GetProperty("status").GetString()!, message.ReceivedAt));
+            Received.GetOrAdd(id, _ => new()).Enqueue((order.GetProperty("status").GetString()!, at));
         }
     }
 }

@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using AlpacaConnect.Bench.Clients;
 
 namespace AlpacaConnect.Bench.Scenarios.Soak;
 
 public sealed record SubscriberFigures(
-    int Subscribers, int Reconnects, int FinalEventsExpected, int FinalEventsReceived, int MissedWhileAttached,
-    int SubscribersThatMissed, int FinalEventsReachingNoSubscriber, int DuplicateFinalEvents);
+    int Subscribers, int Resubscriptions, int FinalEventsExpected, int FinalEventsReceived, int MissedWhileAttached,
+    int SubscribersThatMissed, int FinalEventsReachingNoSubscriber, int OfThoseWhileSubscribersWereAttached, int DuplicateFinalEvents);
 
 public sealed record SoakFigures(
     int Keys, double PlacingSeconds, double RestartDowntimeSeconds, int StreamDrops, string FaultMix,
@@ -70,32 +69,43 @@ public static class SoakVerdict
     }
 
     /// <summary>
-    /// A subscriber missed a final event when another subscriber received it at R and this one was subscribed without a
-    /// break from a second before R to a second after, yet never received it. Events sent while a subscriber was away
-    /// (the restart) are not counted against it: the protocol has no replay, the app refetches on reconnect.
+    /// A subscriber missed a final event when another subscriber of the same user received it at R and this one was
+    /// subscribed without a break from a second before R to a second after, yet never received it. An event no
+    /// subscriber received is judged by the server's <c>updatedAt</c> of the order (when it recorded the final
+    /// status): lost if some subscriber was attached a second either side of it, else sent while they were away (the
+    /// restart), which the protocol cannot help: it has no replay, the app refetches on reconnect.
     /// </summary>
     private static SubscriberFigures Deliveries(
         IReadOnlyList<SoakSubscribers.Subscriber> subscribers, List<string> finalIds, Dictionary<string, ServerOrder> serverById,
         Dictionary<string, string> userOf, List<string> examples)
     {
-        var margin = Stopwatch.Frequency;
-        int received = 0, missed = 0, nobody = 0, duplicates = 0;
+        var margin = TimeSpan.FromSeconds(1);
+        int received = 0, missed = 0, nobody = 0, lostWhileAttached = 0, duplicates = 0;
         var missers = new HashSet<string>();
         foreach (var id in finalIds)
         {
-            var status = serverById[id].Status;
+            var order = serverById[id];
             // Only the order owner's subscribers should get its events.
             var owners = subscribers.Where(s => s.User == userOf[id]).ToList();
-            var receipts = owners.Select(s => s.Received.TryGetValue(id, out var q) ? q.Where(e => e.Status == status).Select(e => e.At).ToList() : []).ToList();
+            var receipts = owners.Select(s => s.Received.TryGetValue(id, out var q) ? q.Where(e => e.Status == order.Status).Select(e => e.At).ToList() : []).ToList();
             received += receipts.Count(r => r.Count > 0);
             duplicates += receipts.Sum(r => Math.Max(0, r.Count - 1));
-            var first = receipts.Where(r => r.Count > 0).Select(r => r.Min()).DefaultIfEmpty(0).Min();
-            if (first == 0)
+            if (receipts.All(r => r.Count == 0))
             {
                 nobody++;
+                if (owners.Any(s => s.AttachedThroughout(order.UpdatedAt - margin, order.UpdatedAt + margin)))
+                {
+                    lostWhileAttached++;
+                    if (lostWhileAttached <= ExamplesPerKind)
+                    {
+                        examples.Add($"final event reached no subscriber though they were attached: order {id} ({order.Status}, recorded {order.UpdatedAt:O})");
+                    }
+                }
+
                 continue;
             }
 
+            var first = receipts.Where(r => r.Count > 0).Min(r => r.Min());
             for (var i = 0; i < owners.Count; i++)
             {
                 if (receipts[i].Count == 0 && owners[i].AttachedThroughout(first - margin, first + margin))
@@ -104,13 +114,14 @@ public static class SoakVerdict
                     missers.Add($"{owners[i].User}/{owners[i].Index}");
                     if (missed <= ExamplesPerKind)
                     {
-                        examples.Add($"subscriber missed a final event: {owners[i].User} subscriber {owners[i].Index}, order {id} ({status})");
+                        examples.Add($"subscriber missed a final event: {owners[i].User} subscriber {owners[i].Index}, order {id} ({order.Status}, first received by another at {first:O})");
                     }
                 }
             }
         }
 
         return new SubscriberFigures(
-            subscribers.Count, subscribers.Sum(s => s.Reconnects), finalIds.Sum(id => subscribers.Count(s => s.User == userOf[id])), received, missed, missers.Count, nobody, duplicates);
+            subscribers.Count, subscribers.Sum(s => s.Resubscribed), finalIds.Sum(id => subscribers.Count(s => s.User == userOf[id])), received,
+            missed, missers.Count, nobody, lostWhileAttached, duplicates);
     }
 }
