@@ -63,6 +63,10 @@ public sealed class AppSettings
         ["Alpaca:TradingPaperBaseUrl"] = new Uri(sandbox, "/sandbox/paper").ToString(),
         ["Alpaca:TradingLiveBaseUrl"] = new Uri(sandbox, "/sandbox/live").ToString(),
         ["Alpaca:DataBaseUrl"] = new Uri(sandbox, "/sandbox/data").ToString(),
+        // The trade_updates sockets are configured apart from the Trading API hosts; left at their defaults they
+        // would point at Alpaca itself.
+        ["Alpaca:StreamPaperUrl"] = WebSocket(new Uri(sandbox, "/sandbox/paper/stream")),
+        ["Alpaca:StreamLiveUrl"] = WebSocket(new Uri(sandbox, "/sandbox/live/stream")),
     });
 
     /// <summary>
@@ -74,6 +78,8 @@ public sealed class AppSettings
         ["Alpaca:RateLimit:PermitLimit"] = "100000",
         ["Sandbox:RateLimit:RequestsPerMinute"] = "1000000",
     };
+
+    private static string WebSocket(Uri http) => new UriBuilder(http) { Scheme = "ws" }.Uri.ToString();
 
     public static string Callback(Uri server) => new Uri(server, "/auth/alpaca/callback").ToString();
 
