@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace AlpacaConnect.Bench;
+
+/// <summary>
+/// Command line of the bench. <c>--quick</c> shrinks every duration and count so a run takes about two minutes; its
+/// figures only prove the harness works. The full sizes are the ones the results files quote.
+/// </summary>
+public sealed record BenchOptions
+{
+    public static readonly string[] AllScenarios = ["load", "economy", "storm", "fanout", "soak"];
+
+    public bool Quick { get; init; }
+
+    public IReadOnlySet<string> Scenarios { get; init; } = new HashSet<string>(AllScenarios);
+
+    public string? RepositoryRoot { get; init; }
+
+    public string? ResultsDirectory { get; init; }
+
+    /// <summary>A remark printed at the top of the results, e.g. that the machine was busy.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The fixed latency the sandbox adds to every request in the load scenario (both targets).</summary>
+    public TimeSpan UpstreamLatency { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    public int LoadConcurrency { get; init; } = 16;
+
+    public TimeSpan LoadWarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(2);
+
+    public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
+
+    public int EconomyPerSecond { get; init; } = 1000;
+
+    public TimeSpan EconomyDuration => Quick ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(60);
+
+    public int StormCalls => Quick ? 200 : 1000;
+
+    public int Subscribers => Quick ? 200 : 1000;
+
+    public int FanOutRounds => Quick ? 3 : 10;
+
+    public int SoakOrders => Quick ? 400 : 10_000;
+
+    public int SoakConcurrency { get; init; } = 48;
+
+    public int SoakSubscribersPerUser { get; init; } = 4;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--quick" => options with { Quick = true },
+                "--only" => options with { Scenarios = Only(Value()) },
+                "--repo" => options with { RepositoryRoot = Value() },
+                "--out" => options with { ResultsDirectory = Value() },
+                "--note" => options with { Note = Value() },
+                "--upstream-latency-ms" => options with { UpstreamLatency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
+                "--concurrency" => options with { LoadConcurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios)}, --repo, --out, --note, --upstream-latency-ms, --concurrency."),
+            };
+        }
+
+        return options;
+    }
+
+    public bool Runs(string scenario) => Scenarios.Contains(scenario);
+
+    private static HashSet<string> Only(string list)
+    {
+        var chosen = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        var unknown = chosen.Except(AllScenarios).ToList();
+        return unknown.Count == 0 ? chosen : throw new ArgumentException($"Unknown scenario(s): {string.Join(", ", unknown)}.");
+    }
+}

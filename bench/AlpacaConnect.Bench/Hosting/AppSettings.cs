@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+
+namespace AlpacaConnect.Bench.Hosting;
+
+/// <summary>
+/// The configuration each server process of a run gets, as <c>Section:Key</c> settings. Everything not set here is the
+/// server's default, so the figures describe the server as shipped, except where a scenario says otherwise.
+/// </summary>
+public sealed class AppSettings
+{
+    /// <summary>Where the app sends the browser after the consent; nothing follows the redirect in a benchmark.</summary>
+    public const string ReturnTo = "https://bench.invalid/connected";
+
+    /// <summary>Registered with the sandbox so the bench can get its own sandbox tokens for direct calls.</summary>
+    public const string BenchRedirectUri = "https://bench.invalid/callback";
+
+    public const string SandboxClientId = "sandbox-client";
+
+    private AppSettings()
+    {
+    }
+
+    /// <summary>App-user JWTs are signed with this; the bench mints its users' tokens with it. Random per run.</summary>
+    public string SigningKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The sandbox's OAuth client secret, random per run, so an Alpaca-mode server can use a separate sandbox.</summary>
+    public string SandboxClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
+
+    public static AppSettings ForRun() => new();
+
+    /// <summary>Production, as deployed: no explorer, no dev token endpoint; the bench signs its own app-user tokens.</summary>
+    public Dictionary<string, string> Common(string database) => new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Jwt:SigningKey"] = SigningKey,
+        ["Persistence:ConnectionString"] = $"Data Source={database}",
+        ["Connections:AllowedReturnTo:0"] = ReturnTo,
+        // Guardrails are per-user daily budgets; thousands of benchmark orders would exhaust the defaults.
+        ["Guardrails:MaxOrdersPerDay"] = "100000",
+        ["Guardrails:MaxDailyNotional"] = "1000000000",
+    };
+
+    /// <summary>The embedded sandbox as upstream (Alpaca:Mode=Sandbox), with a known client secret and the bench's redirect URI.</summary>
+    public Dictionary<string, string> SandboxMode(string database) => With(Common(database), new()
+    {
+        ["Alpaca:Mode"] = "Sandbox",
+        ["Sandbox:OAuth:ClientSecret"] = SandboxClientSecret,
+        ["Sandbox:OAuth:RedirectUris:0"] = BenchRedirectUri,
+    });
+
+    /// <summary>
+    /// Alpaca mode against a sandbox served by another process, as <c>ConnectionRestartTests</c> configures it, so the
+    /// upstream outlives restarts of this server.
+    /// </summary>
+    public Dictionary<string, string> AlpacaModeAgainst(string database, Uri sandbox, Uri self) => With(Common(database), new()
+    {
+        ["Alpaca:Mode"] = "Alpaca",
+        ["Alpaca:ClientId"] = SandboxClientId,
+        ["Alpaca:ClientSecret"] = SandboxClientSecret,
+        ["Alpaca:RedirectUri"] = Callback(self),
+        ["Alpaca:AuthorizeUrl"] = new Uri(sandbox, "/sandbox/oauth/authorize").ToString(),
+        ["Alpaca:TokenUrl"] = new Uri(sandbox, "/sandbox/oauth/token").ToString(),
+        ["Alpaca:TradingPaperBaseUrl"] = new Uri(sandbox, "/sandbox/paper").ToString(),
+        ["Alpaca:TradingLiveBaseUrl"] = new Uri(sandbox, "/sandbox/live").ToString(),
+        ["Alpaca:DataBaseUrl"] = new Uri(sandbox, "/sandbox/data").ToString(),
+        // The trade_updates sockets are configured apart from the Trading API hosts; left at their defaults they
+        // would point at Alpaca itself.
+        ["Alpaca:StreamPaperUrl"] = WebSocket(new Uri(sandbox, "/sandbox/paper/stream")),
+        ["Alpaca:StreamLiveUrl"] = WebSocket(new Uri(sandbox, "/sandbox/live/stream")),
+    });
+
+    /// <summary>
+    /// Lifts both request budgets (the server's per-account limiter and the sandbox's 200/minute) for scenarios that
+    /// measure something else at rates far above what one Alpaca account may send.
+    /// </summary>
+    public static Dictionary<string, string> Unthrottled() => new()
+    {
+        ["Alpaca:RateLimit:PermitLimit"] = "100000",
+        ["Sandbox:RateLimit:RequestsPerMinute"] = "1000000",
+    };
+
+    private static string WebSocket(Uri http) => new UriBuilder(http) { Scheme = "ws" }.Uri.ToString();
+
+    public static string Callback(Uri server) => new Uri(server, "/auth/alpaca/callback").ToString();
+
+    public static Dictionary<string, string> With(Dictionary<string, string> settings, Dictionary<string, string> more)
+    {
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}

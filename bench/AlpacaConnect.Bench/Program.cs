@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using AlpacaConnect.Bench;
+using AlpacaConnect.Bench.Hosting;
+using AlpacaConnect.Bench.Reporting;
+using AlpacaConnect.Bench.Scenarios;
+using AlpacaConnect.Bench.Scenarios.Soak;
+
+// bench/run.sh builds the server and this tool in Release, then runs this. See bench/README.md.
+var options = BenchOptions.Parse(args);
+var paths = BenchPaths.Find(options.RepositoryRoot, options.ResultsDirectory);
+using var bench = new BenchContext(options, paths);
+var clock = Stopwatch.StartNew();
+var report = new BenchReport
+{
+    TakenAt = TimeProvider.System.GetUtcNow(),
+    Quick = options.Quick,
+    Note = options.Note,
+    Machine = MachineInfo.Describe(paths.RepositoryRoot),
+};
+
+async Task Run<T>(string name, Func<BenchContext, Task<T>> scenario, Action<T> keep)
+{
+    if (!options.Runs(name))
+    {
+        return;
+    }
+
+    try
+    {
+        keep(await scenario(bench));
+    }
+    catch (Exception e)
+    {
+        bench.Say($"{name} failed: {e}");
+        report.Problems.Add($"{name}: {e.GetType().Name}: {e.Message}");
+    }
+}
+
+await Run("load", LoadScenario.RunAsync, r => report.Load = r);
+await Run("economy", EconomyScenario.RunAsync, r => report.Economy = r);
+await Run("storm", StormScenario.RunAsync, r => report.Storm = r);
+await Run("fanout", FanOutScenario.RunAsync, r => report.FanOut = r);
+await Run("soak", SoakScenario.RunAsync, r => report.Soak = r);
+
+report.DurationSeconds = clock.Elapsed.TotalSeconds;
+report.LoadAverageAtEnd = ProcFs.LoadAverage();
+var (json, markdown) = report.Write(paths.ResultsDirectory);
+bench.Say($"results: {markdown} and {json}");
+return report.Problems.Count == 0 ? 0 : 1;
