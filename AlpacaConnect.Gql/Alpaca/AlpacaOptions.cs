@@ -49,11 +49,14 @@ public sealed class AlpacaOptions
     /// <summary>Alpaca mode: Trading API host of live accounts.</summary>
     public Uri TradingLiveBaseUrl { get; set; } = new("https://api.alpaca.markets");
 
-    /// <summary>Alpaca mode: the trade_updates WebSocket of paper accounts.</summary>
-    public Uri StreamPaperUrl { get; set; } = new("wss://paper-api.alpaca.markets/stream");
+    /// <summary>
+    /// Alpaca mode: the trade_updates WebSocket of paper accounts. Unset, it is the paper Trading API host's
+    /// <c>/stream</c> (<c>wss://paper-api.alpaca.markets/stream</c>), so pointing the trading host elsewhere moves the stream too.
+    /// </summary>
+    public Uri? StreamPaperUrl { get; set; }
 
-    /// <summary>Alpaca mode: the trade_updates WebSocket of live accounts.</summary>
-    public Uri StreamLiveUrl { get; set; } = new("wss://api.alpaca.markets/stream");
+    /// <summary>Alpaca mode: the trade_updates WebSocket of live accounts; unset, the live Trading API host's <c>/stream</c>.</summary>
+    public Uri? StreamLiveUrl { get; set; }
 
     /// <summary>Alpaca mode: the OAuth token endpoint (the same for paper and live).</summary>
     public Uri TokenUrl { get; set; } = new("https://api.alpaca.markets/oauth/token");

@@ -32,7 +32,7 @@ internal sealed class AlpacaOptionsValidator : IValidateOptions<AlpacaOptions>
 
         foreach (var (key, uri) in new[] { ("Alpaca:StreamPaperUrl", options.StreamPaperUrl), ("Alpaca:StreamLiveUrl", options.StreamLiveUrl) })
         {
-            if (uri is not { IsAbsoluteUri: true } || (uri.Scheme != Uri.UriSchemeWs && uri.Scheme != Uri.UriSchemeWss))
+            if (uri is not null && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeWs && uri.Scheme != Uri.UriSchemeWss)))
             {
                 failures.Add($"{key} must be an absolute ws:// or wss:// URI.");
             }

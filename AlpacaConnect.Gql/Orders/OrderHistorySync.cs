@@ -32,6 +32,9 @@ internal sealed partial class OrderHistorySync(
     /// <summary>Bounds the calls one sync makes (Alpaca allows 200 a minute per account).</summary>
     private const int MaxPages = 4;
 
+    /// <summary>Orders looked up one by one per sync when the lists did not reach them; the rest wait for the next sync.</summary>
+    private const int MaxLookups = 20;
+
     /// <summary>
     /// Our creation time is on our clock, Alpaca's <c>submitted_at</c> on its own: look a little further back than the
     /// oldest open order so clock skew cannot hide it.
@@ -78,50 +81,75 @@ internal sealed partial class OrderHistorySync(
             return 0;
         }
 
+        var missing = open.ToDictionary(o => o.Id);
         var byClientOrderId = open.ToDictionary(o => o.ClientOrderId, StringComparer.Ordinal);
         var byAlpacaId = open.Where(o => o.AlpacaOrderId is not null).ToDictionary(o => o.AlpacaOrderId!.Value);
-        var unseen = open.Count;
         var changed = 0;
         var client = alpaca.ForConnection(connection);
-        var after = open[0].CreatedAt - Overlap;
-        for (var page = 0; page < MaxPages && unseen > 0; page++)
-        {
-            var reported = await client.ListOrdersAsync(new AlpacaOrderQuery
-            {
-                Status = AlpacaOrderQueryStatus.All,
-                Limit = PageSize,
-                After = after,
-                Direction = AlpacaSortDirection.Asc,
-                // Bracket legs roll up under their parent, which is the order we hold.
-                Nested = true,
-            }, CancellationToken.None);
 
+        async Task ApplyAsync(IEnumerable<AlpacaOrder> reported)
+        {
             foreach (var order in reported)
             {
-                if ((byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId)) is not { } ours)
-                {
-                    continue;
-                }
-
-                unseen--;
-                if (await store.ReconcileAsync(ours.Id, order, source, CancellationToken.None))
+                if ((byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId)) is { } ours
+                    && missing.Remove(ours.Id)
+                    && await store.ReconcileAsync(ours.Id, order, source, CancellationToken.None))
                 {
                     changed++;
                 }
             }
+        }
 
+        // What is still open at Alpaca, in one call: an account has few open orders.
+        await ApplyAsync(await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Open, until: null, after: null), CancellationToken.None));
+
+        // The rest of ours closed meanwhile. Newest first, so a busy account's thousands of older orders cannot keep the
+        // recent ones out of reach; back to our oldest missing order at most.
+        var until = (DateTimeOffset?)null;
+        for (var page = 0; page < MaxPages && missing.Count > 0; page++)
+        {
+            var after = missing.Values.Min(o => o.CreatedAt) - Overlap;
+            var reported = await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Closed, until, after), CancellationToken.None);
+            await ApplyAsync(reported);
             if (reported.Count < PageSize)
             {
                 break;
             }
 
-            // `after` is exclusive on submission time; ties at Alpaca's nanosecond precision across a page edge are
-            // not expected for one account.
-            after = reported.Max(o => o.SubmittedAt ?? o.CreatedAt);
+            // `until` is exclusive on submission time; ties at Alpaca's nanosecond precision across a page edge are
+            // not expected for one account (and a tie missed here is looked up below).
+            until = reported.Min(o => o.SubmittedAt ?? o.CreatedAt);
+        }
+
+        // Whatever is left (older than the pages reached, or never listed), one by one, a bounded number per pass.
+        foreach (var ours in missing.Values.OrderBy(o => o.CreatedAt).Take(MaxLookups).ToList())
+        {
+            try
+            {
+                var reported = ours.AlpacaOrderId is { } id
+                    ? await client.GetOrderAsync(id, nested: true, CancellationToken.None)
+                    : await client.GetOrderByClientOrderIdAsync(ours.ClientOrderId, CancellationToken.None);
+                await ApplyAsync([reported]);
+            }
+            catch (AlpacaApiException e) when (e.Kind == AlpacaErrorKind.NotFound)
+            {
+                // Never reached Alpaca: placing again with the same key settles it.
+            }
         }
 
         return changed;
     }
+
+    private static AlpacaOrderQuery Query(AlpacaOrderQueryStatus status, DateTimeOffset? until, DateTimeOffset? after) => new()
+    {
+        Status = status,
+        Limit = PageSize,
+        After = after,
+        Until = until,
+        Direction = AlpacaSortDirection.Desc,
+        // Bracket legs roll up under their parent, which is the order we hold.
+        Nested = true,
+    };
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Order history sync for connection {ConnectionId} failed; serving the history as last recorded")]
     private static partial void LogSyncFailed(ILogger logger, Guid connectionId, Exception exception);

@@ -20,9 +20,9 @@ internal sealed class AlpacaUpstreamAddresses(IOptions<AlpacaOptions> options, O
     /// <summary>The trade_updates WebSocket of the environment's Trading API host.</summary>
     public Uri TradeUpdates(AlpacaEnvironment environment) => (IsSandbox, environment) switch
     {
-        (true, _) => WebSocketOf(new Uri(Trading(environment).AbsoluteUri.TrimEnd('/') + "/stream")),
-        (false, AlpacaEnvironment.Paper) => Options.StreamPaperUrl,
-        (false, _) => Options.StreamLiveUrl,
+        (false, AlpacaEnvironment.Paper) when Options.StreamPaperUrl is { } configured => configured,
+        (false, AlpacaEnvironment.Live) when Options.StreamLiveUrl is { } configured => configured,
+        _ => WebSocketOf(new Uri(Trading(environment).AbsoluteUri.TrimEnd('/') + "/stream")),
     };
 
     public Uri MarketData => IsSandbox ? Sandbox("/sandbox/data") : Options.DataBaseUrl;
