@@ -21,6 +21,8 @@ public sealed class TokenSecrecyTests : IDisposable
             .WithSetting("Persistence:ConnectionString", $"Data Source={_database}")
             .WithSetting("Logging:LogLevel:Default", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft", "Trace")
+            .WithSetting("Logging:LogLevel:System.Net.Http.HttpClient", "Trace")
+            .WithSetting("Logging:LogLevel:Polly", "Trace")
             .WithServices(services => services.AddSingleton<ILoggerProvider>(_logs));
         _driver = new ConnectDriver(_host);
     }

@@ -20,6 +20,8 @@ public sealed class LogSecrecyTests
         using var driver = new OrderDriver(host => host
             .WithSetting("Logging:LogLevel:Default", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft", "Trace")
+            .WithSetting("Logging:LogLevel:System.Net.Http.HttpClient", "Trace")
+            .WithSetting("Logging:LogLevel:Polly", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace")
             .WithSetting("Sandbox:Tokens:ExpiresIn", "00:10:00") // tokens that expire, so a refresh token exists and is used

@@ -25,6 +25,8 @@ public sealed partial class ExplorerSignInBrowserTests(ITestOutputHelper output)
         _factory.WithSetting("Connections:AllowedReturnTo:0", returnTo)
             .WithSetting("Logging:LogLevel:Default", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft", "Trace")
+            .WithSetting("Logging:LogLevel:System.Net.Http.HttpClient", "Trace")
+            .WithSetting("Logging:LogLevel:Polly", "Trace")
             .WithServices(services => services.AddSingleton<ILoggerProvider>(_logs));
         var server = _factory.StartOnLoopback(port);
         // A fresh clone has no test-output yet; old screenshots must not pass for new ones.
