@@ -37,7 +37,9 @@ free_port() {
 }
 
 as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From / : the postgres user may not enter the caller's folder (a clone under root's temp dir), and psql/pg_ctl
+  # would say so on stderr after the test totals.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 secret() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
