@@ -15,25 +15,11 @@ public sealed class ConnectionRestartTests : IDisposable
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"alpaca-connect-restart-{Guid.NewGuid():N}.db");
     private readonly SandboxHost _upstream = new();
 
-    private ApiFactory Server(int port)
-    {
-        var upstream = _upstream.BaseUri;
-        Uri At(string path) => new(upstream, path);
-        var callback = $"http://127.0.0.1:{port}/auth/alpaca/callback";
-        _upstream.OAuthClient.RegisterRedirectUri(callback);
-        return new ApiFactory()
+    private ApiFactory Server(int port) => _upstream.AsUpstreamOf(
+        new ApiFactory()
             .WithSetting("Persistence:ConnectionString", $"Data Source={_database}")
-            .WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo)
-            .WithSetting("Alpaca:Mode", "Alpaca")
-            .WithSetting("Alpaca:ClientId", _upstream.OAuthClient.ClientId)
-            .WithSetting("Alpaca:ClientSecret", _upstream.OAuthClient.ClientSecret)
-            .WithSetting("Alpaca:RedirectUri", callback)
-            .WithSetting("Alpaca:AuthorizeUrl", At("/sandbox/oauth/authorize").ToString())
-            .WithSetting("Alpaca:TokenUrl", At("/sandbox/oauth/token").ToString())
-            .WithSetting("Alpaca:TradingPaperBaseUrl", At("/sandbox/paper").ToString())
-            .WithSetting("Alpaca:TradingLiveBaseUrl", At("/sandbox/live").ToString())
-            .WithSetting("Alpaca:DataBaseUrl", At("/sandbox/data").ToString());
-    }
+            .WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo),
+        $"http://127.0.0.1:{port}/auth/alpaca/callback");
 
     [Fact]
     public async Task AServerRestartedOnTheSameDatabaseStillUsesTheStoredConnection()

@@ -41,6 +41,27 @@ public class SandboxHost : ApiFactory
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="server"/> call this sandbox as if it were Alpaca (Alpaca mode, this sandbox's OAuth client,
+    /// every Alpaca URL here; the trade_updates sockets follow the trading hosts), with <paramref name="callback"/>
+    /// registered as its redirect URI.
+    /// </summary>
+    public ApiFactory AsUpstreamOf(ApiFactory server, string callback)
+    {
+        Uri At(string path) => new(BaseUri, path);
+        OAuthClient.RegisterRedirectUri(callback);
+        return server
+            .WithSetting("Alpaca:Mode", "Alpaca")
+            .WithSetting("Alpaca:ClientId", OAuthClient.ClientId)
+            .WithSetting("Alpaca:ClientSecret", OAuthClient.ClientSecret)
+            .WithSetting("Alpaca:RedirectUri", callback)
+            .WithSetting("Alpaca:AuthorizeUrl", At("/sandbox/oauth/authorize").ToString())
+            .WithSetting("Alpaca:TokenUrl", At("/sandbox/oauth/token").ToString())
+            .WithSetting("Alpaca:TradingPaperBaseUrl", At("/sandbox/paper").ToString())
+            .WithSetting("Alpaca:TradingLiveBaseUrl", At("/sandbox/live").ToString())
+            .WithSetting("Alpaca:DataBaseUrl", At("/sandbox/data").ToString());
+    }
+
     public HttpClient Http() => new(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = BaseUri };
 
     /// <summary>A client of one environment's Trading API host, as the server would call it.</summary>

@@ -22,7 +22,6 @@ public sealed class TwoInstances : IDisposable
         var channelPrefix = $"test-{Guid.NewGuid():N}";
         var ports = new[] { ApiFactory.FreeLoopbackPort(), ApiFactory.FreeLoopbackPort() };
         var callback = $"http://127.0.0.1:{ports[0]}/auth/alpaca/callback";
-        Upstream.OAuthClient.RegisterRedirectUri(callback);
         var hosts = _subscriptions.Select(counter =>
         {
             var host = counter.Install(Instance(callback, channelPrefix), services => services.GetRequiredService<RedisEventBus>());
@@ -84,25 +83,13 @@ public sealed class TwoInstances : IDisposable
         Database.Dispose();
     }
 
-    private ApiFactory Instance(string callback, string channelPrefix)
-    {
-        Uri At(string path) => new(Upstream.BaseUri, path);
-        return new ApiFactory()
+    private ApiFactory Instance(string callback, string channelPrefix) => Upstream.AsUpstreamOf(
+        new ApiFactory()
             .WithPostgres(Database)
             .WithRedisEventBus(channelPrefix)
             .WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo)
-            .WithSetting("Alpaca:Mode", "Alpaca")
-            .WithSetting("Alpaca:ClientId", Upstream.OAuthClient.ClientId)
-            .WithSetting("Alpaca:ClientSecret", Upstream.OAuthClient.ClientSecret)
-            .WithSetting("Alpaca:RedirectUri", callback)
-            .WithSetting("Alpaca:AuthorizeUrl", At("/sandbox/oauth/authorize").ToString())
-            .WithSetting("Alpaca:TokenUrl", At("/sandbox/oauth/token").ToString())
-            .WithSetting("Alpaca:TradingPaperBaseUrl", At("/sandbox/paper").ToString())
-            .WithSetting("Alpaca:TradingLiveBaseUrl", At("/sandbox/live").ToString())
-            .WithSetting("Alpaca:DataBaseUrl", At("/sandbox/data").ToString())
-            .WithSetting("Alpaca:StreamPaperUrl", new UriBuilder(At("/sandbox/paper/stream")) { Scheme = "ws" }.Uri.ToString())
             .WithSetting("Streaming:ReconnectInitialDelay", "00:00:00.020")
             .WithSetting("Streaming:ReconnectMaxDelay", "00:00:00.200")
-            .WithSetting("Alpaca:Resilience:RetryBaseDelay", "00:00:00.001");
-    }
+            .WithSetting("Alpaca:Resilience:RetryBaseDelay", "00:00:00.001"),
+        callback);
 }
