@@ -96,8 +96,6 @@ public sealed class StreamDriver : IAsyncDisposable
 
     public static string StatusOf(JsonElement update) => update.GetProperty("order").GetProperty("status").GetString()!;
 
-    public int Requests(string route) => Host.Control.Requests.Count(r => r.Route == route);
-
     public async ValueTask DisposeAsync()
     {
         foreach (var socket in _sockets)

@@ -11,6 +11,9 @@ namespace AlpacaConnect.Gql.Orders;
 /// </summary>
 internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEventBus events, IStreamDemand streams, TimeProvider time)
 {
+    /// <summary>How often a write starts over after another writer saved the same order first.</summary>
+    private const int MaxWriteAttempts = 8;
+
     public async Task<Order?> FindByKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -54,7 +57,7 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
 
     /// <summary>Copies what Alpaca reports onto the row, unless the row already holds something newer; returns the row.</summary>
     public async Task<Order> ApplyAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
-        (await UpdateAsync(orderId, source, order => Copy(reported, order) ? OrderEventKinds.Of(order.Status) : null, cancellationToken)).Order;
+        (await ApplyReportAsync(orderId, reported, source, kind: null, cancellationToken)).Order;
 
     /// <summary>
     /// The user's orders that may still change at Alpaca (not terminal), oldest first: what a history sync looks for.
@@ -107,8 +110,7 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
     /// </summary>
     public async Task<bool> ReconcileAsync(
         Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken, OrderEventKind? kind = null) =>
-        (await UpdateAsync(orderId, source, order => Copy(reported, order) ? kind ?? OrderEventKinds.Of(order.Status) : kind, cancellationToken))
-        .Recorded;
+        (await ApplyReportAsync(orderId, reported, source, kind, cancellationToken)).Recorded;
 
     /// <summary>A closing order as Alpaca answered with it: its client order id, side and quantity are Alpaca's.</summary>
     public async Task<Order> ApplyClosingAsync(Guid orderId, AlpacaOrder reported, CancellationToken cancellationToken) =>
@@ -170,6 +172,14 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
     }
 
     /// <summary>
+    /// A report from Alpaca: the event is the stream's <paramref name="kind"/>, or the one the new status implies; a stale
+    /// report records only a notice the stream sent with it.
+    /// </summary>
+    private Task<(Order Order, bool Recorded)> ApplyReportAsync(
+        Guid orderId, AlpacaOrder reported, string source, OrderEventKind? kind, CancellationToken cancellationToken) =>
+        UpdateAsync(orderId, source, order => Copy(reported, order) ? kind ?? OrderEventKinds.Of(order.Status) : kind, cancellationToken);
+
+    /// <summary>
     /// Applies <paramref name="change"/> (which returns the event to record, or null) to a fresh copy of the row and
     /// saves it with its event. Another writer saving first makes this one start over on the new row.
     /// </summary>
@@ -213,8 +223,6 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
             return (order, recorded is not null);
         }
     }
-
-    private const int MaxWriteAttempts = 8;
 
     private static OrderStatus StatusOf(AlpacaOrder reported) =>
         Enum.TryParse<OrderStatus>(reported.Status.ToString(), out var status) ? status : OrderStatus.Unknown;
