@@ -28,7 +28,6 @@ internal sealed partial class TradeUpdatesSupervisor(
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, Worker> _workers = [];
     private readonly Dictionary<string, int> _subscribers = new(StringComparer.Ordinal);
-    private readonly HashSet<Guid> _early = [];
     private CancellationToken _stopping;
     private bool _started;
 
@@ -37,7 +36,7 @@ internal sealed partial class TradeUpdatesSupervisor(
     // Resolved late: the handler (Orders) depends on the order store, which tells this supervisor about new orders.
     private ITradeUpdateHandler Handler => services.GetRequiredService<ITradeUpdateHandler>();
 
-    /// <summary>How many accounts have a worker (streaming, reconnecting or polling); for tests and metrics.</summary>
+    /// <summary>How many accounts have a worker here (streaming, reconnecting, polling or waiting for a lease); tests read it.</summary>
     public int ActiveAccounts
     {
         get
@@ -69,8 +68,7 @@ internal sealed partial class TradeUpdatesSupervisor(
         {
             if (!_started)
             {
-                _early.Add(connectionId);
-                return;
+                return; // the start-up scan of open orders runs after the start, and finds this order's account
             }
 
             if (_workers.TryGetValue(connectionId, out var running))
@@ -104,12 +102,6 @@ internal sealed partial class TradeUpdatesSupervisor(
         {
             _stopping = stoppingToken;
             _started = true;
-            foreach (var connectionId in _early)
-            {
-                StartLocked(connectionId);
-            }
-
-            _early.Clear();
         }
 
         using var changes = events.Events<AlpacaConnectionChanged>().Subscribe(new ConnectionObserver(this));
@@ -271,16 +263,22 @@ internal sealed partial class TradeUpdatesSupervisor(
         }
         finally
         {
+            bool replaced;
             lock (_gate)
             {
-                if (_workers.TryGetValue(worker.ConnectionId, out var current) && current == worker)
+                replaced = _workers.TryGetValue(worker.ConnectionId, out var current) && current != worker;
+                if (current == worker)
                 {
                     _workers.Remove(worker.ConnectionId);
                 }
             }
 
             worker.Stop.Dispose();
-            await ReleaseAsync(worker.ConnectionId);
+            // A successor in this process (restarted with a new token) holds the lease under the same owner id.
+            if (!replaced)
+            {
+                await ReleaseAsync(worker.ConnectionId);
+            }
         }
     }
 
