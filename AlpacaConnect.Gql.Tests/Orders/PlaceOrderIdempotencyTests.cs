@@ -8,10 +8,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AlpacaConnect.Gql.Tests.Orders;
 
-/// <summary>The idempotency list of the security checklist (§3.4, T-ID-01…09), through GraphQL against the sandbox.</summary>
+/// <summary>
+/// The idempotency list of the security checklist (§3.4, T-ID-01…09), through GraphQL against the sandbox. These pin
+/// placement's exact conversation with Alpaca, so the trade_updates stream is off: its reconciliations (a list read,
+/// lookups of unlinked orders) would interleave with it.
+/// </summary>
 public sealed class PlaceOrderIdempotencyTests : IDisposable
 {
-    private readonly OrderDriver _driver = new();
+    private readonly OrderDriver _driver = new(host => host.WithSetting("Streaming:Mode", "Off"));
 
     public void Dispose() => _driver.Dispose();
 
@@ -156,29 +160,27 @@ public sealed class PlaceOrderIdempotencyTests : IDisposable
     public async Task WhenTheLookupFailsTooTheOrderIsKeptAsUnknownAndSettledByTheNextCall()
     {
         // T-ID-07: lost answer and a failing lookup → ORDER_STATE_UNKNOWN, the row kept; a retry with the key settles it.
-        // Without the trade_updates stream, which would otherwise report the order by its client order id meanwhile.
-        using var driver = new OrderDriver(host => host.WithSetting("Streaming:Mode", "Off"));
-        await driver.ConnectAsync();
-        driver.Host.Control.AddFault(new FaultRule { Route = "POST /v2/orders", Kind = FaultKind.LoseResponse });
-        driver.Host.Control.AddFault(new FaultRule { Route = "GET /v2/orders:by_client_order_id", Kind = FaultKind.ServerError, Count = 4 });
+        await _driver.ConnectAsync();
+        _driver.Host.Control.AddFault(new FaultRule { Route = "POST /v2/orders", Kind = FaultKind.LoseResponse });
+        _driver.Host.Control.AddFault(new FaultRule { Route = "GET /v2/orders:by_client_order_id", Kind = FaultKind.ServerError, Count = 4 });
 
-        var unknown = await driver.PlaceAsync(OrderDriver.MarketBuy("unknown-1"));
+        var unknown = await _driver.PlaceAsync(OrderDriver.MarketBuy("unknown-1"));
 
         Assert.Equal(["ORDER_STATE_UNKNOWN"], OrderDriver.Codes(unknown));
         Assert.Equal("UNKNOWN", OrderDriver.Order(unknown).GetProperty("status").GetString());
         Assert.Equal(Id(unknown), unknown.GetProperty("errors")[0].GetProperty("orderId").GetString());
-        await using (var db = await driver.Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        await using (var db = await _driver.Host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
         {
             Assert.Equal(OrderStatus.Unknown, (await db.Set<Order>().SingleAsync()).Status);
         }
 
-        var settled = await driver.PlaceAsync(OrderDriver.MarketBuy("unknown-1"));
+        var settled = await _driver.PlaceAsync(OrderDriver.MarketBuy("unknown-1"));
 
         Assert.Empty(OrderDriver.Codes(settled));
         Assert.Equal(Id(unknown), Id(settled));
         Assert.NotEqual("UNKNOWN", OrderDriver.Order(settled).GetProperty("status").GetString());
-        Assert.Single(await driver.SandboxOrdersAsync());
-        Assert.Equal(1, driver.OrderPosts);
+        Assert.Single(await _driver.SandboxOrdersAsync());
+        Assert.Equal(1, _driver.OrderPosts);
     }
 
     [Fact]
