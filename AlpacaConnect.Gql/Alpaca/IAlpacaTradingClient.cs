@@ -42,10 +42,30 @@ public interface IAlpacaTradingClient
 
     Task<AlpacaClock> GetClockAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// <c>GET /v2/assets/{symbol_or_asset_id}</c>: a symbol, asset id or CUSIP; for crypto <c>BTC/USD</c> (sent as one
+    /// escaped segment) or <c>BTCUSD</c>. Whether it answers option symbols is UNVERIFIED: use
+    /// <see cref="GetOptionContractAsync"/> for those.
+    /// </summary>
     Task<AlpacaAsset> GetAssetAsync(string symbolOrAssetId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /v2/options/contracts/{symbol_or_id}</c> on the trading host: an OCC symbol or a contract id.</summary>
+    Task<AlpacaOptionContract> GetOptionContractAsync(string symbolOrId, CancellationToken cancellationToken = default);
 
     /// <summary>Latest quote from the data host; <paramref name="feed"/> <c>iex</c> (free plans' default), <c>sip</c> or <c>otc</c>.</summary>
     Task<AlpacaQuote> GetLatestQuoteAsync(string symbol, string? feed = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /v1beta1/options/quotes/latest</c> on the data host (feed left to Alpaca: <c>opra</c> with a subscription,
+    /// otherwise <c>indicative</c>); <see cref="AlpacaErrorKind.NotFound"/> when the answer leaves the symbol out.
+    /// </summary>
+    Task<AlpacaQuote> GetLatestOptionQuoteAsync(string symbol, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /v1beta3/crypto/us/latest/quotes</c> for a slash symbol such as <c>BTC/USD</c> (the data host refuses
+    /// <c>BTCUSD</c>, facts-more 3.3); sizes are fractional. <see cref="AlpacaErrorKind.NotFound"/> when left out.
+    /// </summary>
+    Task<AlpacaQuote> GetLatestCryptoQuoteAsync(string symbol, CancellationToken cancellationToken = default);
 
     Task<AlpacaTrade> GetLatestTradeAsync(string symbol, string? feed = null, CancellationToken cancellationToken = default);
 }

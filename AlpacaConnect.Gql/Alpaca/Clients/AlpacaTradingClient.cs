@@ -78,6 +78,24 @@ internal sealed class AlpacaTradingClient(AlpacaConnectionRef connection, IAlpac
         return (await trading.GetAssetAsync(Id, symbolOrAssetId, cancellationToken)).ToModel();
     }
 
+    public async Task<AlpacaOptionContract> GetOptionContractAsync(string symbolOrId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbolOrId);
+        return (await trading.GetOptionContractAsync(Id, symbolOrId, cancellationToken)).ToModel();
+    }
+
+    public async Task<AlpacaQuote> GetLatestOptionQuoteAsync(string symbol, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        return (await data.GetLatestOptionQuotesAsync(Id, symbol, cancellationToken)).QuoteOf(symbol);
+    }
+
+    public async Task<AlpacaQuote> GetLatestCryptoQuoteAsync(string symbol, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(symbol);
+        return (await data.GetLatestCryptoQuotesAsync(Id, symbol, cancellationToken)).QuoteOf(symbol);
+    }
+
     public async Task<AlpacaQuote> GetLatestQuoteAsync(string symbol, string? feed = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(symbol);

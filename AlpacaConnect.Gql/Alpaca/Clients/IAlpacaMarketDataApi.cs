@@ -4,7 +4,10 @@ using Refit;
 
 namespace AlpacaConnect.Gql.Alpaca.Clients;
 
-/// <summary>Market Data API v2 on the data host (facts 5), called with the connection's token.</summary>
+/// <summary>
+/// Market Data API on the data host (facts 5, facts-more 4), called with the connection's token. Crypto needs no
+/// authentication (facts-more 4.1), but a token does no harm and keeps one pipeline.
+/// </summary>
 internal interface IAlpacaMarketDataApi
 {
     private const string Connection = AlpacaRequestOptions.ConnectionIdKey;
@@ -14,4 +17,10 @@ internal interface IAlpacaMarketDataApi
 
     [Get("/v2/stocks/{symbol}/trades/latest")]
     Task<LatestTradeWire> GetLatestTradeAsync([Property(Connection)] Guid connectionId, string symbol, string? feed, CancellationToken cancellationToken);
+
+    [Get("/v1beta1/options/quotes/latest")]
+    Task<LatestQuotesWire> GetLatestOptionQuotesAsync([Property(Connection)] Guid connectionId, string symbols, CancellationToken cancellationToken);
+
+    [Get("/v1beta3/crypto/us/latest/quotes")]
+    Task<LatestQuotesWire> GetLatestCryptoQuotesAsync([Property(Connection)] Guid connectionId, string symbols, CancellationToken cancellationToken);
 }

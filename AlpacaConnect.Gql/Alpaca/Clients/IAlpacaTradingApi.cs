@@ -58,6 +58,10 @@ internal interface IAlpacaTradingApi
     [Get("/v2/clock")]
     Task<ClockWire> GetClockAsync([Property(Connection)] Guid connectionId, CancellationToken cancellationToken);
 
+    // Refit escapes the whole value, so BTC/USD goes out as the one segment BTC%2FUSD that Alpaca documents (facts-more 3.2).
     [Get("/v2/assets/{symbolOrAssetId}")]
     Task<AssetWire> GetAssetAsync([Property(Connection)] Guid connectionId, string symbolOrAssetId, CancellationToken cancellationToken);
+
+    [Get("/v2/options/contracts/{symbolOrId}")]
+    Task<OptionContractWire> GetOptionContractAsync([Property(Connection)] Guid connectionId, string symbolOrId, CancellationToken cancellationToken);
 }

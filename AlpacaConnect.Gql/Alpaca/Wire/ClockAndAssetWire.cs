@@ -9,7 +9,11 @@ internal sealed class ClockWire
     public required DateTimeOffset NextClose { get; set; }
 }
 
-/// <summary><c>GET /v2/assets/{symbol}</c> as sent (facts 2.11); the asset class is named <c>class</c>.</summary>
+/// <summary>
+/// <c>GET /v2/assets/{symbol}</c> as sent (facts 2.11, facts-more 3.3); the asset class is named <c>class</c>. Every
+/// decimal reads from a string or a number: <c>maintenance_margin_requirement</c> is a number while the newer margin
+/// fields and the crypto sizes are strings.
+/// </summary>
 internal sealed class AssetWire
 {
     public required Guid Id { get; set; }
@@ -17,12 +21,17 @@ internal sealed class AssetWire
     public string? Name { get; set; }
     public string? Class { get; set; }
     public string? Exchange { get; set; }
+    public string? Cusip { get; set; }
     public string? Status { get; set; }
     public bool? Tradable { get; set; }
     public bool? Marginable { get; set; }
     public bool? Shortable { get; set; }
     public bool? EasyToBorrow { get; set; }
+    public string? BorrowStatus { get; set; }
     public bool? Fractionable { get; set; }
+    public decimal? MaintenanceMarginRequirement { get; set; }
+    public decimal? MarginRequirementLong { get; set; }
+    public decimal? MarginRequirementShort { get; set; }
     public decimal? MinOrderSize { get; set; }
     public decimal? MinTradeIncrement { get; set; }
     public decimal? PriceIncrement { get; set; }

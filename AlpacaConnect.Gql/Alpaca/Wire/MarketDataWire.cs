@@ -18,8 +18,18 @@ internal sealed class QuoteWire
     [JsonPropertyName("bp")] public decimal BidPrice { get; set; }
     [JsonPropertyName("bs")] public decimal BidSize { get; set; }
     [JsonPropertyName("bx")] public string? BidExchange { get; set; }
-    [JsonPropertyName("c")] public List<string>? Conditions { get; set; }
+    // Stock quotes carry an array of conditions, option quotes one string (MD-SPEC-2026 option_quote), crypto none.
+    [JsonPropertyName("c"), JsonConverter(typeof(OneOrManyStringsConverter))] public List<string>? Conditions { get; set; }
     [JsonPropertyName("z")] public string? Tape { get; set; }
+}
+
+/// <summary>
+/// The multi-symbol latest quotes of options (<c>/v1beta1/options/quotes/latest</c>) and crypto
+/// (<c>/v1beta3/crypto/us/latest/quotes</c>): <c>{"quotes":{"SYM":Quote}}</c> (MD-SPEC-2026).
+/// </summary>
+internal sealed class LatestQuotesWire
+{
+    public Dictionary<string, QuoteWire>? Quotes { get; set; }
 }
 
 /// <summary><c>GET /v2/stocks/{symbol}/trades/latest</c> (facts 5).</summary>

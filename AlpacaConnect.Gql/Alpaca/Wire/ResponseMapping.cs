@@ -102,30 +102,43 @@ internal static class ResponseMapping
         Name = w.Name,
         AssetClass = w.Class,
         Exchange = w.Exchange,
+        Cusip = w.Cusip,
         Status = WireEnum<AlpacaAssetStatus>.Parse(w.Status),
         Tradable = w.Tradable ?? false,
         Marginable = w.Marginable ?? false,
         Shortable = w.Shortable ?? false,
         EasyToBorrow = w.EasyToBorrow ?? false,
+        BorrowStatus = w.BorrowStatus,
         Fractionable = w.Fractionable ?? false,
+        MaintenanceMarginRequirement = w.MaintenanceMarginRequirement,
+        MarginRequirementLong = w.MarginRequirementLong,
+        MarginRequirementShort = w.MarginRequirementShort,
         MinOrderSize = w.MinOrderSize,
         MinTradeIncrement = w.MinTradeIncrement,
         PriceIncrement = w.PriceIncrement,
         Attributes = w.Attributes ?? [],
     };
 
-    public static AlpacaQuote ToModel(this LatestQuoteWire w, string symbol) => new()
+    public static AlpacaQuote ToModel(this LatestQuoteWire w, string symbol) => w.Quote.ToModel(w.Symbol ?? symbol);
+
+    /// <summary>The symbol's quote from a multi-symbol answer; a symbol left out is NotFound, as a 404 would be.</summary>
+    public static AlpacaQuote QuoteOf(this LatestQuotesWire w, string symbol) =>
+        w.Quotes?.GetValueOrDefault(symbol) is { } quote
+            ? quote.ToModel(symbol)
+            : throw new AlpacaApiException(AlpacaErrorKind.NotFound, $"No latest quote for {symbol}.");
+
+    private static AlpacaQuote ToModel(this QuoteWire q, string symbol) => new()
     {
-        Symbol = w.Symbol ?? symbol,
-        Timestamp = w.Quote.Timestamp,
-        AskPrice = w.Quote.AskPrice,
-        AskSize = w.Quote.AskSize,
-        AskExchange = w.Quote.AskExchange,
-        BidPrice = w.Quote.BidPrice,
-        BidSize = w.Quote.BidSize,
-        BidExchange = w.Quote.BidExchange,
-        Conditions = w.Quote.Conditions ?? [],
-        Tape = w.Quote.Tape,
+        Symbol = symbol,
+        Timestamp = q.Timestamp,
+        AskPrice = q.AskPrice,
+        AskSize = q.AskSize,
+        AskExchange = q.AskExchange,
+        BidPrice = q.BidPrice,
+        BidSize = q.BidSize,
+        BidExchange = q.BidExchange,
+        Conditions = q.Conditions ?? [],
+        Tape = q.Tape,
     };
 
     public static AlpacaTrade ToModel(this LatestTradeWire w, string symbol) => new()
