@@ -86,6 +86,8 @@ public static class SandboxExtensions
                 }
 
                 endpoints.MapGroup("/data/v2/stocks").AddEndpointFilter<DataAccessFilter>().MapMarketData();
+                endpoints.MapGroup("/data/v1beta1/options").AddEndpointFilter<DataAccessFilter>().MapOptionQuotes();
+                endpoints.MapGroup("/data/v1beta3/crypto/us").WithMetadata(new PublicData()).AddEndpointFilter<DataAccessFilter>().MapCryptoQuotes();
                 endpoints.MapControl();
             });
         });

@@ -31,6 +31,10 @@ public sealed class SandboxOptions
     [Required]
     public SandboxOrderOptions Orders { get; set; } = new();
 
+    /// <summary>Asset lookups.</summary>
+    [Required]
+    public SandboxAssetOptions Assets { get; set; } = new();
+
     /// <summary>The per-token request limit.</summary>
     [Required]
     public SandboxRateLimitOptions RateLimit { get; set; } = new();

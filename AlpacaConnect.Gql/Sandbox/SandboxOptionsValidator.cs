@@ -13,7 +13,7 @@ internal sealed class SandboxOptionsValidator : IValidateOptions<SandboxOptions>
         foreach (var (section, value) in new (string, object)[]
         {
             ("OAuth", options.OAuth), ("Tokens", options.Tokens), ("Market", options.Market), ("Orders", options.Orders),
-            ("RateLimit", options.RateLimit), ("Stream", options.Stream),
+            ("RateLimit", options.RateLimit), ("Stream", options.Stream), ("Assets", options.Assets),
         })
         {
             var results = new List<ValidationResult>();

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AlpacaConnect.Gql.Sandbox.MarketData;
 
 /// <summary>The data host accepts a token of either environment; whether it needs the <c>data</c> scope is
-/// UNVERIFIED, so configurable (<c>Sandbox:OAuth:DataRequiresDataScope</c>). Its limit is counted apart.</summary>
+/// UNVERIFIED, so configurable (<c>Sandbox:OAuth:DataRequiresDataScope</c>). Its limit is counted apart. Endpoints
+/// marked <see cref="PublicData"/> (crypto) need no token at all (MD-SPEC-2026 sets <c>security: []</c> on them).</summary>
 internal sealed class DataAccessFilter(AccessTokens tokens, RateLimiter rateLimiter, IOptions<SandboxOptions> options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -16,6 +17,11 @@ internal sealed class DataAccessFilter(AccessTokens tokens, RateLimiter rateLimi
         if (!rateLimiter.TryAcquire("data:" + (token is null ? "none" : TokenFingerprint.Of(token)), http.Response))
         {
             return TradingAccessFilter.RateLimitExceeded();
+        }
+
+        if (http.GetEndpoint()?.Metadata.GetMetadata<PublicData>() is not null)
+        {
+            return await next(context);
         }
 
         var grant = tokens.Validate(token);
@@ -32,3 +38,6 @@ internal sealed class DataAccessFilter(AccessTokens tokens, RateLimiter rateLimi
         return await next(context);
     }
 }
+
+/// <summary>Marks data endpoints served without authentication.</summary>
+internal sealed record PublicData;

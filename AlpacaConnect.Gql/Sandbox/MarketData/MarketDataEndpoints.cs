@@ -4,11 +4,12 @@ using AlpacaConnect.Gql.Sandbox.Wire;
 
 namespace AlpacaConnect.Gql.Sandbox.MarketData;
 
-/// <summary>Latest quote and trade, single and multi-symbol. Prices and sizes here are JSON numbers, unlike
-/// the Trading API (market-data reference).</summary>
+/// <summary>Latest stock quote and trade, single and multi-symbol. Prices and sizes here are JSON numbers, unlike
+/// the Trading API (market-data reference). Only equities answer: crypto and option symbols are unknown here, as
+/// they have their own paths (<see cref="OptionAndCryptoQuoteEndpoints"/>).</summary>
 internal static class MarketDataEndpoints
 {
-    private static readonly JsonSerializerOptions Numbers = new();
+    internal static readonly JsonSerializerOptions Numbers = new();
 
     public static void MapMarketData(this IEndpointRouteBuilder stocks)
     {
@@ -23,19 +24,28 @@ internal static class MarketDataEndpoints
     }
 
     private static IResult One(string symbol, AssetCatalog assets, Func<SandboxAsset, IResult> answer) =>
-        assets.Find(symbol) is { } asset ? answer(asset) : AlpacaError.Result(404, AlpacaError.NotFound, "symbol not found");
+        Equity(assets, AssetCatalog.FromPath(symbol)) is { } asset ? answer(asset) : AlpacaError.Result(404, AlpacaError.NotFound, "symbol not found");
+
+    private static SandboxAsset? Equity(AssetCatalog assets, string symbol) =>
+        assets.Find(symbol) is { Class: AssetClasses.UsEquity } asset ? asset : null;
 
     private static IResult Many(HttpRequest request, AssetCatalog assets, string key, Func<SandboxAsset, object> item)
     {
-        var symbols = request.Query["symbols"].FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (symbols is null || symbols.Length == 0)
+        if (Symbols(request) is not { } symbols)
         {
-            return AlpacaError.Result(400, 40010000, "symbols is required");
+            return SymbolsRequired();
         }
 
-        var found = symbols.Select(assets.Find).OfType<SandboxAsset>().DistinctBy(a => a.Symbol).ToDictionary(a => a.Symbol, item);
+        var found = symbols.Select(s => Equity(assets, s)).OfType<SandboxAsset>().DistinctBy(a => a.Symbol).ToDictionary(a => a.Symbol, item);
         return Results.Json(new Dictionary<string, object> { [key] = found }, Numbers);
     }
+
+    internal static string[]? Symbols(HttpRequest request) =>
+        request.Query["symbols"].FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } symbols
+            ? symbols
+            : null;
+
+    internal static IResult SymbolsRequired() => AlpacaError.Result(400, 40010000, "symbols is required");
 
     private static Dictionary<string, object> Quote(SandboxQuote q) => new()
     {

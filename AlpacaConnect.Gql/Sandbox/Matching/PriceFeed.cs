@@ -5,7 +5,8 @@ namespace AlpacaConnect.Gql.Sandbox.Matching;
 
 /// <summary>
 /// Deterministic prices: each symbol starts at its catalog price and moves only by <see cref="SetPrice"/>
-/// or seeded random-walk ticks. The quote straddles the last price by one tick each side.
+/// or seeded random-walk ticks. The quote straddles the last price by one tick each side (a crypto pair's tick is its
+/// <c>price_increment</c>).
 /// </summary>
 public sealed class PriceFeed(SandboxRandom random, TimeProvider time, IOptions<SandboxOptions> options)
 {
@@ -15,7 +16,7 @@ public sealed class PriceFeed(SandboxRandom random, TimeProvider time, IOptions<
     public event Action? PriceChanged;
 
     public SandboxQuote Quote(SandboxAsset asset) =>
-        _quotes.GetOrAdd(asset.Symbol, _ => Make(asset.OpeningPrice));
+        _quotes.GetOrAdd(asset.Symbol, _ => Make(asset, asset.OpeningPrice));
 
     public void SetPrice(SandboxAsset asset, decimal price)
     {
@@ -24,7 +25,7 @@ public sealed class PriceFeed(SandboxRandom random, TimeProvider time, IOptions<
             throw new ArgumentOutOfRangeException(nameof(price), "A price must be positive.");
         }
 
-        _quotes[asset.Symbol] = Make(price);
+        _quotes[asset.Symbol] = Make(asset, price);
         PriceChanged?.Invoke();
     }
 
@@ -37,10 +38,10 @@ public sealed class PriceFeed(SandboxRandom random, TimeProvider time, IOptions<
             for (var i = 0; i < steps; i++)
             {
                 var move = (decimal)((random.NextDouble() * 2 - 1) * options.Value.Market.RandomWalkStep);
-                price = Math.Max(RoundToTick(price * (1 + move)), MinimumTick(price));
+                price = Math.Max(asset.RoundToTick(price * (1 + move)), asset.Tick(price));
             }
 
-            _quotes[asset.Symbol] = Make(price);
+            _quotes[asset.Symbol] = Make(asset, price);
         }
 
         PriceChanged?.Invoke();
@@ -54,9 +55,9 @@ public sealed class PriceFeed(SandboxRandom random, TimeProvider time, IOptions<
     public static decimal RoundToTick(decimal price) =>
         Math.Round(price, price >= 1m ? 2 : 4, MidpointRounding.AwayFromZero);
 
-    private SandboxQuote Make(decimal price)
+    private SandboxQuote Make(SandboxAsset asset, decimal price)
     {
-        var tick = MinimumTick(price);
+        var tick = asset.Tick(price);
         return new SandboxQuote(price, Math.Max(price - tick, tick), price + tick, time.GetUtcNow());
     }
 }
