@@ -15,4 +15,10 @@ public sealed class SandboxOrderOptions
 
     /// <summary>Allow <c>extended_hours</c> with <c>gtc</c> (current spec) as well as <c>day</c> (old docs).</summary>
     public bool ExtendedHoursAllowsGtc { get; set; } = true;
+
+    /// <summary>
+    /// Accept <c>day</c> on crypto limit orders. The crypto trading page allows only <c>gtc</c> and <c>ioc</c>
+    /// (facts-more 3.3); the orders page's table adds "limit day" (facts 2.2). Default false: the crypto page.
+    /// </summary>
+    public bool CryptoLimitDayAllowed { get; set; }
 }

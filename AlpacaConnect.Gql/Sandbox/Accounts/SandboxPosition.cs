@@ -9,5 +9,6 @@ public sealed class SandboxPosition(Matching.SandboxAsset asset)
 
     public decimal CostBasis { get; set; }
 
-    public decimal AverageEntryPrice => Qty == 0 ? 0 : CostBasis / Qty;
+    /// <summary>Per share: an option's cost basis holds the multiplier, its entry price does not.</summary>
+    public decimal AverageEntryPrice => Qty == 0 ? 0 : CostBasis / (Qty * Asset.Multiplier);
 }

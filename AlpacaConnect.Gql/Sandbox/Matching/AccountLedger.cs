@@ -14,7 +14,8 @@ internal static class AccountLedger
                 ? Math.Max(Cost(o, prices), Cost(previous, prices))
                 : Cost(o, prices));
 
-    /// <summary>What an order would cost at its limit, or at the current ask for market-like orders.</summary>
+    /// <summary>What an order would cost at its limit, or at the current ask for market-like orders; an option's
+    /// price is per share, so it counts times the contract multiplier (facts-more 3.4).</summary>
     public static decimal Cost(SandboxOrder order, PriceFeed prices)
     {
         if (order.Notional is { } notional)
@@ -23,7 +24,7 @@ internal static class AccountLedger
         }
 
         var price = order.LimitPrice ?? Math.Max(order.StopPrice ?? 0, prices.Quote(order.Asset).Ask);
-        return (order.RemainingQty ?? 0) * price;
+        return (order.RemainingQty ?? 0) * price * order.Asset.Multiplier;
     }
 
     public static decimal BuyingPower(this SandboxAccount account, PriceFeed prices) =>
@@ -41,5 +42,5 @@ internal static class AccountLedger
         order.Parent is { } parent && order.Type is "stop" or "stop_limit" && (parent.OrderClass == "oco" || parent.Legs.Count > 1);
 
     public static decimal LongMarketValue(this SandboxAccount account, PriceFeed prices) =>
-        account.Positions.Values.Sum(p => p.Qty * prices.Quote(p.Asset).Last);
+        account.Positions.Values.Sum(p => p.Qty * prices.Quote(p.Asset).Last * p.Asset.Multiplier);
 }

@@ -30,6 +30,9 @@ public sealed class MarketCalendar(IOptions<SandboxOptions> options)
     }
 
     /// <summary>The first session open strictly after <paramref name="at"/>.</summary>
+    /// <summary>Whether <paramref name="asset"/> trades now: crypto always (24/7), everything else in market hours.</summary>
+    public bool IsOpenFor(SandboxAsset asset, DateTimeOffset at) => asset.TradesAroundTheClock || IsOpen(at);
+
     public DateTimeOffset NextOpen(DateTimeOffset at) => Next(at, OpenTime);
 
     /// <summary>The close of the current session, or of the next one when closed.</summary>

@@ -25,7 +25,7 @@ public sealed class MatchingEngine(
     private void Work(SandboxAccount account, bool ignoreDelay)
     {
         var now = time.GetUtcNow();
-        var open = calendar.IsOpen(now);
+        var marketOpen = calendar.IsOpen(now);
         account.Working.RemoveAll(o => OrderStatus.IsClosed(o.Status));
         foreach (var order in account.Working.Where(o => o.Status != OrderStatus.Held).ToList())
         {
@@ -34,6 +34,7 @@ public sealed class MatchingEngine(
                 continue; // closed meanwhile by a linked leg
             }
 
+            var open = marketOpen || order.Asset.TradesAroundTheClock;
             if (order.DayEndsAt <= now || order.ExpiresAt <= now)
             {
                 execution.Cancel(account, order, order.DayEndsAt <= now ? OrderStatus.Expired : OrderStatus.Canceled);
@@ -73,7 +74,7 @@ public sealed class MatchingEngine(
         order.ReplacedAt = order.UpdatedAt = now;
         order.ReplacedBy = replacement.Id;
         events.Publish(account, order, "replaced");
-        if (calendar.IsOpen(now))
+        if (calendar.IsOpenFor(replacement.Asset, now))
         {
             execution.Activate(account, replacement);
         }

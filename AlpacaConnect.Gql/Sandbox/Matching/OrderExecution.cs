@@ -27,7 +27,7 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
         }
 
         var price = order.IsBuy ? quote.Ask : quote.Bid;
-        var quantity = order.RemainingQty ?? decimal.Floor(order.Notional!.Value / price * 1_000_000_000m) / 1_000_000_000m;
+        var quantity = order.RemainingQty ?? NotionalQuantity(order, price);
         if (order.TimeInForce != "fok" && Market.PartialFillProbability > 0 && quantity > 1 && quantity == decimal.Truncate(quantity) &&
             random.NextDouble() < Market.PartialFillProbability)
         {
@@ -81,16 +81,18 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
         }
 
         var value = quantity * price;
+        // Cash moves by the premium: price × multiplier × contracts for options (facts-more 3.4), price × qty otherwise.
+        var cash = value * order.Asset.Multiplier;
         if (order.IsBuy)
         {
-            account.Cash -= value;
-            position.CostBasis += value;
+            account.Cash -= cash;
+            position.CostBasis += cash;
             position.Qty += quantity;
         }
         else
         {
-            account.Cash += value;
-            position.CostBasis -= position.AverageEntryPrice * quantity;
+            account.Cash += cash;
+            position.CostBasis -= position.AverageEntryPrice * quantity * order.Asset.Multiplier;
             position.Qty -= quantity;
         }
 
@@ -116,6 +118,13 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
         {
             OnFilled(account, order);
         }
+    }
+
+    /// <summary>A dollar amount in shares to nine decimals, or in whole multiples of a crypto pair's increment.</summary>
+    private static decimal NotionalQuantity(SandboxOrder order, decimal price)
+    {
+        var step = order.Asset.MinTradeIncrement ?? 0.000000001m;
+        return decimal.Floor(order.Notional!.Value / price / step) * step;
     }
 
     /// <summary>Bracket and OTO legs wait (<c>held</c>) until the entry fills completely; one exit filling

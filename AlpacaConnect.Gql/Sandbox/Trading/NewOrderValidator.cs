@@ -35,7 +35,8 @@ internal static class NewOrderValidator
             return AlpacaError.Invalid($"asset \"{r.Symbol}\" not found");
         }
 
-        return Basic(r) ?? Fractional(r, asset) ?? Prices(r) ?? TimeInForce(r, options) ?? ClientOrderId(r, options) ?? OrderClass(r);
+        return Basic(r) ?? AssetClassOrderRules.Check(r, asset, options) ?? (asset.IsCrypto ? null : Fractional(r, asset)) ?? Prices(r) ??
+            TimeInForce(r, asset, options) ?? ClientOrderId(r, options) ?? OrderClass(r);
     }
 
     private static IResult? Basic(NewOrderRequest r)
@@ -137,14 +138,15 @@ internal static class NewOrderValidator
             ? AlpacaError.Unprocessable422($"invalid {name} {SandboxJson.Decimal(p)}. sub-penny increment does not fulfill minimum pricing criteria")
             : null;
 
-    private static IResult? TimeInForce(NewOrderRequest r, SandboxOrderOptions options)
+    private static IResult? TimeInForce(NewOrderRequest r, SandboxAsset asset, SandboxOrderOptions options)
     {
         if (r.TimeInForce is "ioc" or "fok" or "opg" or "cls" && r.Type is not ("market" or "limit"))
         {
             return AlpacaError.Invalid($"time_in_force {r.TimeInForce} is only allowed for market and limit orders");
         }
 
-        if (!r.ExtendedHours)
+        // Crypto trades around the clock, so extended_hours changes nothing for it.
+        if (!r.ExtendedHours || asset.TradesAroundTheClock)
         {
             return null;
         }

@@ -34,7 +34,7 @@ public sealed class OrderPlacement(
             AddLegs(r, order, now);
             account.Add(order);
             order.Legs.ForEach(account.Add);
-            var open = calendar.IsOpen(now);
+            var open = calendar.IsOpenFor(asset, now);
             if (open)
             {
                 execution.Activate(account, order);
@@ -47,7 +47,7 @@ public sealed class OrderPlacement(
 
     internal SandboxOrder Create(NewOrderRequest r, SandboxAsset asset, string side, string type, decimal? limit, decimal? stop, DateTimeOffset now)
     {
-        var dayEnd = r.TimeInForce == "day" && !calendar.IsAlwaysOpen ? calendar.NextClose(now) : (DateTimeOffset?)null;
+        var dayEnd = r.TimeInForce == "day" && !calendar.IsAlwaysOpen && !asset.TradesAroundTheClock ? calendar.NextClose(now) : (DateTimeOffset?)null;
         return new SandboxOrder
         {
             Id = random.NextUuid(),

@@ -31,7 +31,7 @@ internal static class PositionEndpoints
         var account = SandboxCaller.Of(http).Account;
         lock (account.Sync)
         {
-            return assets.Find(symbol) is { } asset && account.Positions.TryGetValue(asset.Symbol, out var position)
+            return Held(assets, symbol) is { } asset && account.Positions.TryGetValue(asset.Symbol, out var position)
                 ? Results.Json(Wire(account, position, prices), SandboxJson.Options)
                 : NotFound();
         }
@@ -48,7 +48,7 @@ internal static class PositionEndpoints
             return AlpacaError.Invalid("only one of qty or percentage (0-100) may be specified");
         }
 
-        if (assets.Find(symbol) is not { } asset)
+        if (Held(assets, symbol) is not { } asset)
         {
             return NotFound();
         }
@@ -89,16 +89,27 @@ internal static class PositionEndpoints
             lock (account.Sync)
             {
                 return order is null
-                    ? (object)new { symbol = p.Asset.Symbol, status = 403, body = new { code = AlpacaError.Forbidden, message = "insufficient qty available for order", symbol = p.Asset.Symbol } }
-                    : new { symbol = p.Asset.Symbol, status = 200, body = OrderWire.From(order, withLegs: false) };
+                    ? (object)new { symbol = p.Asset.PositionSymbol, status = 403, body = new { code = AlpacaError.Forbidden, message = "insufficient qty available for order", symbol = p.Asset.PositionSymbol } }
+                    : new { symbol = p.Asset.PositionSymbol, status = 200, body = OrderWire.From(order, withLegs: false) };
             }
         }).ToList();
         return Results.Json(results, SandboxJson.Options, statusCode: 207);
     }
 
+    /// <summary>
+    /// The asset a position path names: its position symbol or asset id. Crypto positions answer only without the
+    /// slash: <c>/v2/positions/BTC/USD</c> is 404 while <c>BTCUSD</c> works (facts-more 3.3, alpaca-py#537).
+    /// </summary>
+    private static SandboxAsset? Held(AssetCatalog assets, string routeValue)
+    {
+        var symbol = AssetCatalog.FromPath(routeValue);
+        return assets.Find(symbol) is { } asset && (symbol == asset.PositionSymbol || Guid.TryParse(symbol, out _)) ? asset : null;
+    }
+
+    // Crypto takes no day orders (facts-more 3.3), so its closing order is gtc.
     private static NewOrderRequest ClosingOrder(SandboxAsset asset, decimal qty) => new()
     {
-        Symbol = asset.Symbol, Qty = qty, Side = "sell", Type = "market", TimeInForce = "day",
+        Symbol = asset.Symbol, Qty = qty, Side = "sell", Type = "market", TimeInForce = asset.IsCrypto ? "gtc" : "day",
     };
 
     private static PositionWire Wire(SandboxAccount account, SandboxPosition position, PriceFeed prices) =>
