@@ -47,6 +47,14 @@ public sealed class SandboxOptions
     [Range(0, 1_000_000_000)]
     public decimal StartingCash { get; set; } = 100_000m;
 
+    /// <summary>
+    /// Extra sandbox users seeded after alice, bob and carol, for benchmarks: <c>user-0001</c>, <c>user-0002</c>, …
+    /// (four digits), named <c>Sandbox User 0001</c>, …, each with a paper and a live account, usable on the consent
+    /// page and by <c>user</c> in the consent form exactly as <c>alice</c> is. 0 (default) to 10000.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int GeneratedUsers { get; set; }
+
     /// <summary>How many received requests the control log keeps (oldest dropped first).</summary>
     [Range(1, 1_000_000)]
     public int RequestLogCapacity { get; set; } = 10_000;

@@ -15,6 +15,13 @@ public sealed class MatchingEngine(
     {
         foreach (var account in accounts.All)
         {
+            // Idle accounts are skipped without their lock: with thousands of generated users a pass would otherwise take
+            // every lock. Reading Count unlocked is a benign race; an order added meanwhile is worked on the next pass.
+            if (account.Working.Count == 0)
+            {
+                continue;
+            }
+
             lock (account.Sync)
             {
                 Work(account, ignoreDelay);
