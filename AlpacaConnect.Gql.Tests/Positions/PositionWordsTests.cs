@@ -1,6 +1,7 @@
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.Positions;
+using AlpacaConnect.Gql.Trading;
 
 namespace AlpacaConnect.Gql.Tests.Positions;
 
@@ -14,13 +15,13 @@ public sealed class PositionWordsTests
     [InlineData("us_future", "Unknown")]
     [InlineData(null, "Unknown")]
     public void AssetClassesReadWithUnknownAsFallback(string? wire, string expected) =>
-        Assert.Equal(expected, PositionAssetClasses.Parse(wire).ToString());
+        Assert.Equal(expected, AssetClasses.Parse(wire).ToString());
 
     [Fact]
     public void UnknownValuesAreServedAsUnknown()
     {
         Assert.Equal("UNKNOWN", new PositionSideGraphType().Serialize(AlpacaPositionSide.Unknown));
-        Assert.Equal("UNKNOWN", new AssetClassGraphType().Serialize(PositionAssetClass.Unknown));
+        Assert.Equal("UNKNOWN", new AssetClassGraphType().Serialize(AssetClass.Unknown));
         Assert.Equal("UNKNOWN", new AccountStatusGraphType().Serialize(AlpacaAccountStatus.Unknown));
     }
 

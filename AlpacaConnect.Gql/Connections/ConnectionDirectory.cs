@@ -25,16 +25,20 @@ internal sealed class ConnectionDirectory(
     /// The caller's usable connection, for features that call Alpaca on the caller's behalf. Throws the typed
     /// <c>NOT_CONNECTED</c> or <c>REAUTH_REQUIRED</c> error otherwise, so no upstream call is attempted.
     /// </summary>
-    public async Task<AlpacaConnectionRef> RequireAsync(string userId, CancellationToken cancellationToken)
+    public async Task<AlpacaConnectionRef> RequireAsync(string userId, CancellationToken cancellationToken) =>
+        (await RequireBoundAsync(userId, cancellationToken)).Connection;
+
+    /// <summary>Like <see cref="RequireAsync"/>, with the Alpaca account the connection points at now.</summary>
+    public async Task<BoundConnection> RequireBoundAsync(string userId, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var connection = await db.Set<AlpacaConnection>().AsNoTracking()
             .Where(c => c.UserId == userId)
-            .Select(c => new { c.Id, c.Environment, c.Status })
+            .Select(c => new { c.Id, c.Environment, c.Status, c.AccountId })
             .SingleOrDefaultAsync(cancellationToken);
         return connection?.Status switch
         {
-            ConnectionStatus.Connected => new AlpacaConnectionRef(connection.Id, connection.Environment),
+            ConnectionStatus.Connected => new BoundConnection(new AlpacaConnectionRef(connection.Id, connection.Environment), connection.AccountId),
             ConnectionStatus.ReauthRequired => throw new ApiException(ErrorCodes.ReauthRequired, "Alpaca no longer accepts this connection; connect again."),
             _ => throw new ApiException(ErrorCodes.NotConnected, "No Alpaca account is connected."),
         };

@@ -20,8 +20,8 @@ internal sealed class ConnectionStreamTargets(IDbContextFactory<AppDbContext> da
         var connection = await db.Set<AlpacaConnection>().AsNoTracking()
             .Where(which)
             .Where(c => c.Status == ConnectionStatus.Connected)
-            .Select(c => new { c.Id, c.UserId, c.Environment })
+            .Select(c => new { c.Id, c.UserId, c.Environment, c.AccountId })
             .SingleOrDefaultAsync(cancellationToken);
-        return connection is null ? null : new StreamTarget(connection.UserId, new AlpacaConnectionRef(connection.Id, connection.Environment));
+        return connection is null ? null : new StreamTarget(connection.UserId, new AlpacaConnectionRef(connection.Id, connection.Environment), connection.AccountId);
     }
 }

@@ -13,7 +13,17 @@ public sealed record GuardrailOrder(
     decimal? Notional,
     decimal? LimitPrice,
     decimal? StopPrice,
-    AlpacaEnvironment Environment);
+    AlpacaEnvironment Environment)
+{
+    /// <summary>Cash per unit of quantity per unit of price: 1, or an option contract's multiplier (more-facts 3.4).</summary>
+    public decimal Multiplier { get; init; } = 1m;
+
+    /// <summary>Crypto trades around the clock: the market-hours rule does not apply to it.</summary>
+    public bool TradesAroundTheClock { get; init; }
+
+    /// <summary>Closing a position: only the account, live-trading, hours and daily-count rules apply (it reduces exposure).</summary>
+    public bool Closing { get; init; }
+}
 
 /// <summary>What the world looks like for the order: read by the caller (the guardrails do no I/O).</summary>
 public sealed record GuardrailContext(

@@ -45,6 +45,13 @@ public sealed class GuardrailOptions
     [Range(typeof(decimal), "0", "100")]
     public decimal LimitPriceCollarPercent { get; set; } = 10m;
 
+    /// <summary>
+    /// Asset classes the app may trade. Only US equities by default: options (valued with their contract multiplier)
+    /// and crypto (GTC/IOC, traded around the clock) must be allowed on purpose.
+    /// </summary>
+    [MinLength(1)]
+    public List<AssetClass> AllowedAssetClasses { get; set; } = [AssetClass.UsEquity];
+
     /// <summary>Whether orders may be placed on LIVE (real-money) connections.</summary>
     public bool AllowLiveTrading { get; set; }
 

@@ -14,6 +14,7 @@ internal static class GuardrailOptionsBinding
         options.AllowedTimeInForce = Configured(section, nameof(GuardrailOptions.AllowedTimeInForce), options.AllowedTimeInForce);
         options.AllowedSymbols = Configured(section, nameof(GuardrailOptions.AllowedSymbols), options.AllowedSymbols);
         options.DeniedSymbols = Configured(section, nameof(GuardrailOptions.DeniedSymbols), options.DeniedSymbols);
+        options.AllowedAssetClasses = Configured(section, nameof(GuardrailOptions.AllowedAssetClasses), options.AllowedAssetClasses);
     }
 
     private static List<T> Configured<T>(IConfigurationSection section, string key, List<T> bound) =>

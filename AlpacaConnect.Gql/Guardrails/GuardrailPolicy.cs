@@ -26,27 +26,12 @@ public static class GuardrailPolicy
             Refuse(GuardrailRules.LiveTradingDisabled, "Live trading is not enabled on this server.");
         }
 
-        var symbol = order.Symbol.ToUpperInvariant();
-        if (options.DeniedSymbols.Any(s => string.Equals(s, symbol, StringComparison.OrdinalIgnoreCase)))
+        if (!order.Closing)
         {
-            Refuse(GuardrailRules.SymbolDenied, $"{symbol} may not be traded here.", actual: symbol);
-        }
-        else if (options.AllowedSymbols.Count > 0 && !options.AllowedSymbols.Any(s => string.Equals(s, symbol, StringComparison.OrdinalIgnoreCase)))
-        {
-            Refuse(GuardrailRules.SymbolNotAllowed, $"{symbol} is not on the list of tradable symbols.", string.Join(",", options.AllowedSymbols), symbol);
+            CheckTerms(order, options, Refuse);
         }
 
-        if (!options.AllowedOrderTypes.Contains(order.Type))
-        {
-            Refuse(GuardrailRules.OrderTypeNotAllowed, $"{order.Type} orders are not allowed.", string.Join(",", options.AllowedOrderTypes), order.Type);
-        }
-
-        if (!options.AllowedTimeInForce.Contains(order.TimeInForce))
-        {
-            Refuse(GuardrailRules.TimeInForceNotAllowed, $"Time in force {order.TimeInForce} is not allowed.", string.Join(",", options.AllowedTimeInForce), order.TimeInForce);
-        }
-
-        if (!context.MarketOpen && options.MarketHours switch
+        if (!context.MarketOpen && !order.TradesAroundTheClock && options.MarketHours switch
         {
             MarketHoursPolicy.WhileOpen => true,
             MarketHoursPolicy.MarketOrdersWhileOpen => order.Type == OrderType.Market,
@@ -56,12 +41,15 @@ public static class GuardrailPolicy
             Refuse(GuardrailRules.MarketClosed, "The market is closed; this order can only be placed while it is open.");
         }
 
-        if (order.Quantity > options.MaxQuantityPerOrder)
+        if (!order.Closing)
         {
-            Refuse(GuardrailRules.MaxQuantity, "The quantity is above the per-order limit.", options.MaxQuantityPerOrder, order.Quantity);
-        }
+            if (order.Quantity > options.MaxQuantityPerOrder)
+            {
+                Refuse(GuardrailRules.MaxQuantity, "The quantity is above the per-order limit.", options.MaxQuantityPerOrder, order.Quantity);
+            }
 
-        CheckValue(order, context, options, Refuse);
+            CheckValue(order, context, options, Refuse);
+        }
 
         if (context.OrdersToday + 1 > options.MaxOrdersPerDay)
         {
@@ -85,7 +73,44 @@ public static class GuardrailPolicy
             OrderType.Stop => order.StopPrice,
             _ => order.Side == OrderSide.Buy ? context.Ask ?? context.Bid : context.Bid ?? context.Ask,
         };
-        return price is > 0 && order.Quantity is { } quantity ? price * quantity : null;
+        if (price is not > 0 || order.Quantity is not { } quantity)
+        {
+            return null;
+        }
+
+        try
+        {
+            return price.Value * quantity * order.Multiplier;
+        }
+        catch (OverflowException)
+        {
+            // Beyond any limit there can be; reported as such instead of failing the request.
+            return decimal.MaxValue;
+        }
+    }
+
+    /// <summary>What may be traded here at all: the symbol lists, order types and times in force.</summary>
+    private static void CheckTerms(GuardrailOrder order, GuardrailOptions options, Action<string, string, object?, object?> refuse)
+    {
+        var symbol = order.Symbol.ToUpperInvariant();
+        if (options.DeniedSymbols.Any(s => string.Equals(s, symbol, StringComparison.OrdinalIgnoreCase)))
+        {
+            refuse(GuardrailRules.SymbolDenied, $"{symbol} may not be traded here.", null, symbol);
+        }
+        else if (options.AllowedSymbols.Count > 0 && !options.AllowedSymbols.Any(s => string.Equals(s, symbol, StringComparison.OrdinalIgnoreCase)))
+        {
+            refuse(GuardrailRules.SymbolNotAllowed, $"{symbol} is not on the list of tradable symbols.", string.Join(",", options.AllowedSymbols), symbol);
+        }
+
+        if (!options.AllowedOrderTypes.Contains(order.Type))
+        {
+            refuse(GuardrailRules.OrderTypeNotAllowed, $"{order.Type} orders are not allowed.", string.Join(",", options.AllowedOrderTypes), order.Type);
+        }
+
+        if (!options.AllowedTimeInForce.Contains(order.TimeInForce))
+        {
+            refuse(GuardrailRules.TimeInForceNotAllowed, $"Time in force {order.TimeInForce} is not allowed.", string.Join(",", options.AllowedTimeInForce), order.TimeInForce);
+        }
     }
 
     private static void CheckValue(GuardrailOrder order, GuardrailContext context, GuardrailOptions options, Action<string, string, object?, object?> refuse)
@@ -101,9 +126,9 @@ public static class GuardrailPolicy
             refuse(GuardrailRules.MaxNotionalPerOrder, "The order's value is above the per-order limit.", options.MaxNotionalPerOrder, Math.Round(value, 2));
         }
 
-        if (context.NotionalToday + value > options.MaxDailyNotional)
+        if (value > options.MaxDailyNotional - context.NotionalToday)
         {
-            refuse(GuardrailRules.MaxDailyNotional, "The order would pass the daily value limit.", options.MaxDailyNotional, Math.Round(context.NotionalToday + value, 2));
+            refuse(GuardrailRules.MaxDailyNotional, "The order would pass the daily value limit.", options.MaxDailyNotional, value == decimal.MaxValue ? value : Math.Round(context.NotionalToday + value, 2));
         }
 
         if (order.LimitPrice is { } limit && order.Type is OrderType.Limit or OrderType.StopLimit)

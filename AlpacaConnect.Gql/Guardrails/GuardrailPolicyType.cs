@@ -22,6 +22,8 @@ internal sealed class GuardrailPolicyType : ObjectGraphType<GuardrailOptions>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TimeInForceGraphType>>>>("allowedTimeInForce").Resolve(c => c.Source.AllowedTimeInForce);
         Field<NonNullGraphType<DecimalStringGraphType>>("limitPriceCollarPercent")
             .Description("How far, in percent, a limit price may sit on the wrong side of the latest quote.").Resolve(c => c.Source.LimitPriceCollarPercent);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AssetClassGraphType>>>>("allowedAssetClasses")
+            .Description("Asset classes orders may be placed in; others are refused with ASSET_CLASS_NOT_ALLOWED.").Resolve(c => c.Source.AllowedAssetClasses);
         Field<NonNullGraphType<BooleanGraphType>>("liveTradingAllowed").Description("Whether orders may be placed on LIVE (real-money) connections.").Resolve(c => c.Source.AllowLiveTrading);
         Field<NonNullGraphType<MarketHoursPolicyGraphType>>("marketHours").Resolve(c => c.Source.MarketHours);
     }

@@ -15,7 +15,7 @@ internal static class ClosePositionRules
             Invalid("symbol", $"symbol must be 1 to {OrderInputRules.MaxSymbolLength} characters.");
         }
 
-        if (input.IdempotencyKey is { } key && (string.IsNullOrWhiteSpace(key) || key.Length > OrderInputRules.MaxIdempotencyKeyLength))
+        if (string.IsNullOrWhiteSpace(input.IdempotencyKey) || input.IdempotencyKey.Length > OrderInputRules.MaxIdempotencyKeyLength)
         {
             Invalid("idempotencyKey", $"idempotencyKey must be 1 to {OrderInputRules.MaxIdempotencyKeyLength} characters.");
         }

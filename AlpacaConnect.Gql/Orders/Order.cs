@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Trading;
 
 namespace AlpacaConnect.Gql.Orders;
@@ -8,11 +9,24 @@ namespace AlpacaConnect.Gql.Orders;
 /// </summary>
 public sealed class Order
 {
-    public Guid Id { get; init; }
+    public Guid Id { get; set; }
 
     public required string UserId { get; init; }
 
-    public Guid ConnectionId { get; init; }
+    public Guid ConnectionId { get; set; }
+
+    /// <summary>
+    /// The Alpaca account and environment the order was (or is to be) sent to. Every later send, lookup, cancel,
+    /// replace and reconciliation of it goes to this account only, whatever the connection points at by then.
+    /// </summary>
+    public string? AlpacaAccountId { get; set; }
+
+    public AlpacaEnvironment Environment { get; set; }
+
+    /// <summary>Which command saved it: every command that moves money goes through one pipeline.</summary>
+    public OrderCommandKind Command { get; set; }
+
+    public AssetClass AssetClass { get; set; }
 
     /// <summary>The app's key; unique per user, kept forever (the derived client order id is unique forever at Alpaca).</summary>
     public required string IdempotencyKey { get; init; }
@@ -46,7 +60,15 @@ public sealed class Order
     public decimal? StopLossLimitPrice { get; init; }
 
     /// <summary>The value the guardrails counted against the user's daily limits, in USD.</summary>
-    public decimal EstimatedNotional { get; init; }
+    public decimal EstimatedNotional { get; set; }
+
+    /// <summary>The trading day (America/New_York, yyyy-MM-dd) whose usage this order reserved.</summary>
+    public string UsageDay { get; set; } = "";
+
+    /// <summary>What this order added to its day's usage: released exactly when Alpaca refuses it or it expires unsent.</summary>
+    public int ReservedCount { get; set; }
+
+    public long ReservedNotionalMicros { get; set; }
 
     public OrderStatus Status { get; set; }
     public decimal FilledQty { get; set; }
@@ -60,7 +82,7 @@ public sealed class Order
     public Guid? Replaces { get; set; }
     public Guid? ReplacedBy { get; set; }
 
-    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? FilledAt { get; set; }
     public DateTimeOffset? CanceledAt { get; set; }

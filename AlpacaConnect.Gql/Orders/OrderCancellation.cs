@@ -8,7 +8,8 @@ namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>
 /// <c>cancelOrder</c>. Alpaca's 204 only means the cancel was requested (facts 2.8): the order is reported as
-/// PENDING_CANCEL until Alpaca says CANCELED (or it fills first).
+/// PENDING_CANCEL until Alpaca says CANCELED (or it fills first). A cancel moves no money, so it does not take the
+/// order pipeline; it goes only to the account the order was sent to.
 /// </summary>
 internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpacaClientFactory alpaca, OrderStore store, ConnectionReadCache reads)
 {
@@ -33,7 +34,14 @@ internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpaca
         IAlpacaTradingClient client;
         try
         {
-            client = alpaca.ForConnection(await connections.RequireAsync(userId, cancellationToken));
+            var connection = await connections.RequireBoundAsync(userId, cancellationToken);
+            if (!connection.Holds(order.AlpacaAccountId, order.Environment))
+            {
+                // The order is at another account than the one connected now: nothing about it goes to this one.
+                return new CancelOrderPayload(order, [new OrderAccountChangedError(order.Id)]);
+            }
+
+            client = alpaca.ForConnection(connection.Connection);
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {

@@ -27,6 +27,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         entity.Property(o => o.RejectionCode).HasMaxLength(64);
         entity.Property(o => o.RejectionMessage).HasMaxLength(512);
         entity.Property(o => o.Version).IsConcurrencyToken();
+        entity.Property(o => o.AlpacaAccountId).HasMaxLength(64);
+        entity.Property(o => o.Environment).HasConversion<string>().HasMaxLength(16);
+        entity.Property(o => o.Command).HasConversion<string>().HasMaxLength(16);
+        entity.Property(o => o.AssetClass).HasConversion<string>().HasMaxLength(16);
+        entity.Property(o => o.UsageDay).HasMaxLength(10);
     }
 }
 

@@ -1,5 +1,6 @@
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Orders.Pipeline;
 using GraphQL.Types;
 
 namespace AlpacaConnect.Gql.Orders;
@@ -11,6 +12,9 @@ internal sealed class OrderInvalidErrorType : PayloadErrorGraphType<OrderInvalid
     {
         Field(e => e.Field, nullable: true).Description("The input field at fault, e.g. `limitPrice` or `takeProfit.limitPrice`, when known.");
         Field(e => e.UpstreamCode, nullable: true).Description("Alpaca's error code when Alpaca refused it.");
+        Field(e => e.Rule, nullable: true).Description("The asset's rule at fault, e.g. TIME_IN_FORCE_FOR_ASSET_CLASS, BELOW_MIN_ORDER_SIZE, ASSET_NOT_FRACTIONABLE.");
+        Field(e => e.Limit, nullable: true).Description("The rule's limit, as a decimal string or list.");
+        Field(e => e.Actual, nullable: true).Description("What the order asked.");
     }
 }
 
@@ -102,6 +106,9 @@ internal sealed class PlaceOrderErrorType : UnionGraphType
         Type<InsufficientBuyingPowerErrorType>();
         Type<RateLimitedErrorType>();
         Type<OrderStateUnknownErrorType>();
+        Type<AssetClassNotAllowedErrorType>();
+        Type<OrderAccountChangedErrorType>();
+        Type<OrderIntentExpiredErrorType>();
     }
 }
 
@@ -116,6 +123,7 @@ internal sealed class CancelOrderErrorType : UnionGraphType
         Type<OrderNotCancelableErrorType>();
         Type<RateLimitedErrorType>();
         Type<OrderStateUnknownErrorType>();
+        Type<OrderAccountChangedErrorType>();
     }
 }
 
@@ -135,6 +143,9 @@ internal sealed class ReplaceOrderErrorType : UnionGraphType
         Type<InsufficientBuyingPowerErrorType>();
         Type<RateLimitedErrorType>();
         Type<OrderStateUnknownErrorType>();
+        Type<AssetClassNotAllowedErrorType>();
+        Type<OrderAccountChangedErrorType>();
+        Type<OrderIntentExpiredErrorType>();
     }
 }
 
@@ -153,5 +164,8 @@ internal sealed class ClosePositionErrorType : UnionGraphType
         Type<InsufficientBuyingPowerErrorType>();
         Type<RateLimitedErrorType>();
         Type<OrderStateUnknownErrorType>();
+        Type<AssetClassNotAllowedErrorType>();
+        Type<OrderAccountChangedErrorType>();
+        Type<OrderIntentExpiredErrorType>();
     }
 }

@@ -1,9 +1,13 @@
+using AlpacaConnect.Gql.Trading;
 using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.Orders;
 
-/// <summary>The input breaks one of Alpaca's order rules; <see cref="Field"/> names the input field when known.</summary>
-public sealed record OrderInvalidError(string? Field, string Message, int? UpstreamCode = null)
+/// <summary>
+/// The input breaks one of Alpaca's order rules; <see cref="Field"/> names the input field when known, and a rule of the
+/// order's asset (<see cref="Rule"/>, e.g. TIME_IN_FORCE_FOR_ASSET_CLASS) gives its limit and what was asked.
+/// </summary>
+public sealed record OrderInvalidError(string? Field, string Message, int? UpstreamCode = null, string? Rule = null, string? Limit = null, string? Actual = null)
     : PayloadError(ErrorCodes.OrderInvalid, Message);
 
 public sealed record GuardrailViolationError(string Rule, string Message, string? Limit, string? Actual)
@@ -37,6 +41,21 @@ public sealed record OrderStateUnknownError(Guid OrderId, string Guidance = Orde
     public const string CheckBeforeClosingAgain =
         "Alpaca may or may not have closed the position; the close will not be sent again for this key. Check the positions and orders before closing again with a new key.";
 }
+
+/// <summary>The order's asset class is not one this deployment trades (setting <c>Guardrails:AllowedAssetClasses</c>).</summary>
+public sealed record AssetClassNotAllowedError(AssetClass AssetClass, IReadOnlyList<AssetClass> Allowed)
+    : PayloadError(ErrorCodes.AssetClassNotAllowed, $"{AssetClass} orders are not allowed here; nothing was sent.");
+
+/// <summary>
+/// The order belongs to an Alpaca account (or environment) that is no longer the one connected: nothing is ever sent
+/// about it to another account.
+/// </summary>
+public sealed record OrderAccountChangedError(Guid OrderId)
+    : PayloadError(ErrorCodes.AccountChanged, "This order belongs to an Alpaca account that is no longer connected; nothing was sent. Connect that account again to act on it.");
+
+/// <summary>The intent was never confirmed by Alpaca within the window an unsent order is kept; it is EXPIRED and never sent.</summary>
+public sealed record OrderIntentExpiredError(Guid OrderId)
+    : PayloadError(ErrorCodes.OrderIntentExpired, "This order was never placed and is too old to send now; nothing was sent. Place a new order with a new key.");
 
 /// <summary>No order of the caller's has this id. Another user's order reads the same way, so ids cannot be probed.</summary>
 public sealed record OrderNotFoundError()

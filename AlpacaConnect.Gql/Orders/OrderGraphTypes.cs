@@ -1,5 +1,6 @@
-using AlpacaConnect.Gql.Trading;
 using AlpacaConnect.Gql.GraphQL.Scalars;
+using AlpacaConnect.Gql.Trading;
+using AlpacaConnect.Gql.Trading.Reads;
 using GraphQL.Types;
 
 namespace AlpacaConnect.Gql.Orders;
@@ -41,6 +42,14 @@ internal sealed class OrderGraphType : ObjectGraphType<Order>
         Field(o => o.FilledAt, nullable: true);
         Field(o => o.CanceledAt, nullable: true);
         Field(o => o.UpdatedAt);
+        Field<NonNullGraphType<AssetClassGraphType>>("assetClass").Resolve(c => c.Source.AssetClass);
+        Field<NonNullGraphType<Connections.AlpacaEnvironmentGraphType>>("environment")
+            .Description("The Alpaca environment of the account the order was sent to; every later command about it goes to that account only.")
+            .Resolve(c => c.Source.Environment);
+        Field<NonNullGraphType<BooleanGraphType>>("detached")
+            .Description("True when the account the order was sent to is not the one connected now: its status is as last reported, it is no longer updated, and cancelOrder or replaceOrder answer ACCOUNT_CHANGED. Connecting that account again attaches it again.")
+            .ResolveAsync(async c => await c.RequestServices!.GetRequiredService<CallerConnection>().FindBoundAsync(c) is not { } current
+                || !current.Holds(c.Source.AlpacaAccountId, c.Source.Environment));
     }
 }
 

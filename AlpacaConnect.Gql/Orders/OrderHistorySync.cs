@@ -2,6 +2,7 @@ using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Orders.Pipeline;
 using AlpacaConnect.Gql.Trading.Reads;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,8 @@ internal sealed partial class OrderHistorySync(
     OrderStore store,
     ConnectionReadCache cache,
     IOptions<OrderHistoryOptions> options,
+    IOptionsMonitor<OrderPipelineOptions> pipeline,
+    TimeProvider time,
     ILogger<OrderHistorySync> logger)
 {
     /// <summary>The read cache key; placing or cancelling invalidates the connection's entries, so the next read syncs.</summary>
@@ -43,10 +46,10 @@ internal sealed partial class OrderHistorySync(
 
     public async Task RefreshAsync(string userId, CancellationToken cancellationToken)
     {
-        AlpacaConnectionRef connection;
+        BoundConnection connection;
         try
         {
-            connection = await connections.RequireAsync(userId, cancellationToken);
+            connection = await connections.RequireBoundAsync(userId, cancellationToken);
         }
         catch (ApiException)
         {
@@ -56,12 +59,12 @@ internal sealed partial class OrderHistorySync(
 
         try
         {
-            await cache.GetOrLoadAsync(connection.ConnectionId, Kind, options.Value.SyncStaleAfter,
+            await cache.GetOrLoadAsync(connection.Connection.ConnectionId, Kind, options.Value.SyncStaleAfter,
                 () => SyncAsync(userId, connection, "sync"), cancellationToken);
         }
         catch (Exception e) when (e is AlpacaApiException or HttpRequestException or Microsoft.EntityFrameworkCore.DbUpdateException)
         {
-            LogSyncFailed(logger, connection.ConnectionId, e);
+            LogSyncFailed(logger, connection.Connection.ConnectionId, e);
         }
     }
 
@@ -69,13 +72,14 @@ internal sealed partial class OrderHistorySync(
     /// Reconciles the connection's open orders now (for the stream supervisor, after a (re)connect or while polling);
     /// never joining a sync a read started earlier (its answer may predate what the stream missed). Failures reach the caller.
     /// </summary>
-    public Task<int> ReconcileAsync(string userId, AlpacaConnectionRef connection, CancellationToken cancellationToken) =>
-        cache.GetOrLoadAsync(connection.ConnectionId, ReconcileKind, TimeSpan.Zero, () => SyncAsync(userId, connection, "reconcile"), cancellationToken);
+    public Task<int> ReconcileAsync(string userId, BoundConnection connection, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(connection.Connection.ConnectionId, ReconcileKind, TimeSpan.Zero, () => SyncAsync(userId, connection, "reconcile"), cancellationToken);
 
     /// <summary>Runs without the request's token: other requests may be sharing it. Returns how many orders changed.</summary>
-    private async Task<int> SyncAsync(string userId, AlpacaConnectionRef connection, string source)
+    private async Task<int> SyncAsync(string userId, BoundConnection connection, string source)
     {
-        var open = await store.ListOpenAsync(userId, CancellationToken.None);
+        // Only the orders of the account the connection points at now: an order is never looked for at another account.
+        var open = await store.ListOpenAsync(userId, connection.AccountId, connection.Environment, CancellationToken.None);
         if (open.Count == 0)
         {
             return 0;
@@ -85,15 +89,18 @@ internal sealed partial class OrderHistorySync(
         var byClientOrderId = open.ToDictionary(o => o.ClientOrderId, StringComparer.Ordinal);
         var byAlpacaId = open.Where(o => o.AlpacaOrderId is not null).ToDictionary(o => o.AlpacaOrderId!.Value);
         var changed = 0;
-        var client = alpaca.ForConnection(connection);
+        var client = alpaca.ForConnection(connection.Connection);
 
+        var unclaimed = new List<AlpacaOrder>();
         async Task ApplyAsync(IEnumerable<AlpacaOrder> reported)
         {
             foreach (var order in reported)
             {
-                if ((byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId)) is { } ours
-                    && missing.Remove(ours.Id)
-                    && await store.ReconcileAsync(ours.Id, order, source, CancellationToken.None))
+                if ((byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId)) is not { } ours)
+                {
+                    unclaimed.Add(order);
+                }
+                else if (missing.Remove(ours.Id) && await store.ReconcileAsync(ours.Id, order, source, CancellationToken.None))
                 {
                     changed++;
                 }
@@ -121,6 +128,8 @@ internal sealed partial class OrderHistorySync(
             until = reported.Min(o => o.SubmittedAt ?? o.CreatedAt);
         }
 
+        changed += await SettleClosesAsync(connection, missing, unclaimed, source);
+
         // Whatever is left (older than the pages reached, or never listed), one by one, a bounded number per pass.
         foreach (var ours in missing.Values.OrderBy(o => o.CreatedAt).Take(MaxLookups).ToList())
         {
@@ -133,12 +142,46 @@ internal sealed partial class OrderHistorySync(
             }
             catch (AlpacaApiException e) when (e.Kind == AlpacaErrorKind.NotFound)
             {
-                // Never reached Alpaca: placing again with the same key settles it.
+                // Never reached Alpaca: placing again with the same key settles it, until the intent is too old to send.
+                if (IsExpired(ours) && OrderSettlement.IsExpiredIntent(await store.MarkIntentExpiredAsync(ours.Id, CancellationToken.None)))
+                {
+                    changed++;
+                }
             }
         }
 
         return changed;
     }
+
+    /// <summary>
+    /// Closes whose answer was lost: linked to Alpaca's closing order when the lists show one (<see cref="ClosingOrders"/>),
+    /// expired when none has appeared within the window. Removed from <paramref name="missing"/> either way, since they
+    /// cannot be looked up by a client order id.
+    /// </summary>
+    private async Task<int> SettleClosesAsync(BoundConnection connection, Dictionary<Guid, Order> missing, List<AlpacaOrder> unclaimed, string source)
+    {
+        var changed = 0;
+        foreach (var close in missing.Values.Where(o => o.Command == OrderCommandKind.Close && o.AlpacaOrderId is null).OrderBy(o => o.CreatedAt).ToList())
+        {
+            missing.Remove(close.Id);
+            if (ClosingOrders.Match(close, unclaimed) is { } closing
+                && await store.FindReportedAsync(connection.Connection.ConnectionId, connection.AccountId, closing, CancellationToken.None) is null)
+            {
+                unclaimed.Remove(closing);
+                await store.ApplyClosingAsync(close.Id, closing, source, CancellationToken.None);
+                changed++;
+            }
+            else if (IsExpired(close))
+            {
+                await store.MarkIntentExpiredAsync(close.Id, CancellationToken.None);
+                changed++;
+            }
+        }
+
+        return changed;
+    }
+
+    private bool IsExpired(Order order) => time.GetUtcNow() - order.CreatedAt > pipeline.CurrentValue.IntentExpiry;
 
     private static AlpacaOrderQuery Query(AlpacaOrderQueryStatus status, DateTimeOffset? until, DateTimeOffset? after) => new()
     {

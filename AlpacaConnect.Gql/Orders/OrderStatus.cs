@@ -28,3 +28,11 @@ public enum OrderStatus
     Held,
     PendingReview,
 }
+
+/// <summary>The command that saved an order.</summary>
+public enum OrderCommandKind
+{
+    Place,
+    Replace,
+    Close,
+}

@@ -1,4 +1,6 @@
 using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Orders.Pipeline;
 using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Streaming;
 using Microsoft.EntityFrameworkCore;
@@ -6,101 +8,40 @@ using Microsoft.EntityFrameworkCore;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>
-/// Reads and writes the order history. Every write is saved before the caller moves on, and every recorded event is
-/// published (<see cref="OrderChanged"/>) once it is saved.
+/// Reads and writes the order history. Every write is saved before the caller moves on, every recorded event is
+/// published (<see cref="OrderChanged"/>) once it is saved, and an order's reservation of the daily usage is given back
+/// in the same transaction that makes it stop counting (refused by Alpaca, expired unsent, withdrawn).
 /// </summary>
-internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEventBus events, IStreamDemand streams, TimeProvider time)
+internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databases, IEventBus events, IStreamDemand streams, TimeProvider time)
 {
     /// <summary>How often a write starts over after another writer saved the same order first.</summary>
     private const int MaxWriteAttempts = 8;
 
-    public async Task<Order?> FindByKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Order>().AsNoTracking()
-            .SingleOrDefaultAsync(o => o.UserId == userId && o.IdempotencyKey == idempotencyKey, cancellationToken);
-    }
-
-    /// <summary>The user's order with this id, or null: another user's id reads exactly like a missing one.</summary>
-    public async Task<Order?> FindAsync(string userId, Guid orderId, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
-    }
-
     /// <summary>
-    /// Orders counted against today's limits (since <paramref name="since"/>): all but those Alpaca refused and those
-    /// a replacement took the place of (<paramref name="superseded"/> is one about to be), so a replaced order and its
-    /// replacement count once.
+    /// Saves a new intent and takes its reservation in one transaction; false (nothing saved) when the reservation no
+    /// longer fits under the caps.
     /// </summary>
-    public async Task<(int Count, decimal Notional)> TodayAsync(string userId, DateTimeOffset since, CancellationToken cancellationToken, Guid? superseded = null)
+    public async Task<bool> InsertReservedAsync(Order order, int maxCount, long maxNotionalMicros, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        // SQLite cannot sum decimals in SQL; a day's orders per user are few.
-        var values = await db.Set<Order>().AsNoTracking()
-            .Where(o => o.UserId == userId && o.CreatedAt >= since && o.Status != OrderStatus.Rejected)
-            .Where(o => o.ReplacedBy == null && o.Id != superseded)
-            .Select(o => o.EstimatedNotional)
-            .ToListAsync(cancellationToken);
-        return (values.Count, DecimalScale.Trim(values.Sum()));
-    }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await UsageLedger.TryReserveAsync(db, order.UserId, ReservationOf(order), maxCount, maxNotionalMicros, cancellationToken))
+        {
+            return false;
+        }
 
-    public async Task InsertAsync(Order order, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.Add(order);
         db.Add(Event(order, OrderEventKind.PendingSubmit, "saved"));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         // The account's stream opens while the order is being sent, so its first events are not missed.
         streams.Watch(order.ConnectionId);
+        return true;
     }
 
     /// <summary>Copies what Alpaca reports onto the row, unless the row already holds something newer; returns the row.</summary>
     public async Task<Order> ApplyAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
         (await ApplyReportAsync(orderId, reported, source, kind: null, cancellationToken)).Order;
-
-    /// <summary>
-    /// The user's orders that may still change at Alpaca (not terminal), oldest first: what a history sync looks for.
-    /// </summary>
-    public async Task<IReadOnlyList<Order>> ListOpenAsync(string userId, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Order>().AsNoTracking()
-            .Where(o => o.UserId == userId && !OrderStatuses.Terminal.Contains(o.Status))
-            .OrderBy(o => o.CreatedAt)
-            .ToListAsync(cancellationToken);
-    }
-
-    /// <summary>The connections holding orders that may still change at Alpaca: the accounts whose stream must be watched.</summary>
-    public async Task<IReadOnlyList<Guid>> ConnectionsWithOpenOrdersAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Order>().AsNoTracking()
-            .Where(o => !OrderStatuses.Terminal.Contains(o.Status))
-            .Select(o => o.ConnectionId)
-            .Distinct()
-            .ToListAsync(cancellationToken);
-    }
-
-    public async Task<bool> HasOpenOrdersAsync(Guid connectionId, CancellationToken cancellationToken, bool unlinkedOnly = false)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Order>().AnyAsync(
-            o => o.ConnectionId == connectionId && !OrderStatuses.Terminal.Contains(o.Status) && (!unlinkedOnly || o.AlpacaOrderId == null),
-            cancellationToken);
-    }
-
-    /// <summary>
-    /// The connection's order Alpaca knows by this id or client order id, or null for an order not placed here (or not
-    /// yet linked: a closing order learns its ids from the answer to the DELETE).
-    /// </summary>
-    public async Task<Order?> FindReportedAsync(Guid connectionId, AlpacaOrder reported, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Order>().AsNoTracking()
-            .Where(o => o.ConnectionId == connectionId && (o.AlpacaOrderId == reported.Id || o.ClientOrderId == reported.ClientOrderId))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
 
     /// <summary>
     /// Like <see cref="ApplyAsync"/> for a report that may be late or repeated (a list read by a sync, a stream event):
@@ -113,13 +54,18 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
         (await ApplyReportAsync(orderId, reported, source, kind, cancellationToken)).Recorded;
 
     /// <summary>A closing order as Alpaca answered with it: its client order id, side and quantity are Alpaca's.</summary>
-    public async Task<Order> ApplyClosingAsync(Guid orderId, AlpacaOrder reported, CancellationToken cancellationToken) =>
-        (await UpdateAsync(orderId, "closed", order =>
+    public async Task<Order> ApplyClosingAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
+        (await UpdateAsync(orderId, source, order =>
         {
+            if (!Copy(reported, order))
+            {
+                return null;
+            }
+
             order.ClientOrderId = reported.ClientOrderId;
             order.Side = reported.Side == AlpacaOrderSide.Buy ? Trading.OrderSide.Buy : Trading.OrderSide.Sell;
             order.Qty = reported.Qty ?? order.Qty;
-            return Copy(reported, order) ? OrderEventKinds.Of(order.Status) : null;
+            return OrderEventKinds.Of(order.Status);
         }, cancellationToken)).Order;
 
     public async Task<Order> MarkRejectedAsync(Guid orderId, string code, int? upstreamCode, string message, CancellationToken cancellationToken) =>
@@ -135,6 +81,24 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
             order.RejectionUpstreamCode = upstreamCode;
             order.RejectionMessage = message.Length > 512 ? message[..512] : message;
             return OrderEventKind.Rejected;
+        }, cancellationToken)).Order;
+
+    /// <summary>
+    /// An intent Alpaca never confirmed within the expiry window: EXPIRED, its reservation given back, never sent
+    /// again. Inferred, so a later report from Alpaca for it still sets its status (<see cref="Copy"/>).
+    /// </summary>
+    public async Task<Order> MarkIntentExpiredAsync(Guid orderId, CancellationToken cancellationToken) =>
+        (await UpdateAsync(orderId, "expired", order =>
+        {
+            if (order.AlpacaOrderId is not null || order.Status is not (OrderStatus.PendingSubmit or OrderStatus.Unknown))
+            {
+                return null;
+            }
+
+            order.Status = OrderStatus.Expired;
+            order.RejectionCode = ErrorCodes.OrderIntentExpired;
+            order.RejectionMessage = "Alpaca never confirmed this order within the time an unsent order is kept; it was not placed and will not be sent.";
+            return OrderEventKind.Expired;
         }, cancellationToken)).Order;
 
     /// <summary>Links an order to the replacement Alpaca accepted for it; its status stays what Alpaca last reported.</summary>
@@ -164,12 +128,26 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
             return OrderEventKinds.Of(status);
         }, cancellationToken)).Order;
 
-    /// <summary>For an attempt Alpaca certainly never received (refused before sending, 429, 401): the key is free again.</summary>
-    public async Task DeleteAsync(Guid orderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// For an attempt Alpaca certainly never received (refused before sending, 429, 401): the row goes, its reservation
+    /// is given back, and the key is free again.
+    /// </summary>
+    public async Task DeleteAsync(Order order, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        await db.Set<Order>().Where(o => o.Id == orderId).ExecuteDeleteAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Set<Order>().Where(o => o.Id == order.Id).ExecuteDeleteAsync(cancellationToken) == 1)
+        {
+            await UsageLedger.AdjustAsync(db, order.UserId, ReservationOf(order), -1, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
+
+    private static Reservation ReservationOf(Order order) => new(order.UsageDay, order.ReservedCount, order.ReservedNotionalMicros);
+
+    /// <summary>Whether the order holds its reservation: all but those Alpaca refused and intents that expired unsent.</summary>
+    private static bool HoldsReservation(Order order) => order.Status != OrderStatus.Rejected && !OrderSettlement.IsExpiredIntent(order);
 
     /// <summary>
     /// A report from Alpaca: the event is the stream's <paramref name="kind"/>, or the one the new status implies; a stale
@@ -181,7 +159,8 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
 
     /// <summary>
     /// Applies <paramref name="change"/> (which returns the event to record, or null) to a fresh copy of the row and
-    /// saves it with its event. Another writer saving first makes this one start over on the new row.
+    /// saves it with its event, and with the usage it gives back or takes again. Another writer saving first makes this
+    /// one start over on the new row.
     /// </summary>
     private async Task<(Order Order, bool Recorded)> UpdateAsync(
         Guid orderId, string source, Func<Order, OrderEventKind?> change, CancellationToken cancellationToken)
@@ -191,6 +170,7 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
             var order = await db.Set<Order>().SingleAsync(o => o.Id == orderId, cancellationToken);
             var before = (order.Status, order.FilledQty, order.FilledAvgPrice);
+            var held = HoldsReservation(order);
             var kind = change(order);
             OrderEvent? recorded = null;
             if (kind is { } k && (before != (order.Status, order.FilledQty, order.FilledAvgPrice) || OrderEventKinds.IsNotice(k)))
@@ -206,9 +186,18 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
 
             order.UpdatedAt = time.GetUtcNow();
             order.Version++;
+            var usage = HoldsReservation(order) == held ? 0 : held ? -1 : 1;
             try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                if (usage != 0)
+                {
+                    // What Alpaca reports is real: an expired intent it turns out to hold takes its usage back unconditionally.
+                    await UsageLedger.AdjustAsync(db, order.UserId, ReservationOf(order), usage, cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxWriteAttempts)
             {
@@ -228,17 +217,24 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
         Enum.TryParse<OrderStatus>(reported.Status.ToString(), out var status) ? status : OrderStatus.Unknown;
 
     /// <summary>
-    /// Copies a report onto the row unless the row knows better: a terminal status is final, fills never shrink, and a
-    /// report Alpaca stamped earlier than the one applied last is stale. True when the report was taken.
+    /// Copies a report onto the row unless the row knows better: a terminal status Alpaca reported is final, fills never
+    /// shrink, and a report Alpaca stamped earlier than the one applied last is stale. A status only we inferred (an
+    /// intent expired unsent) never stands against Alpaca's. True when the report was taken.
     /// </summary>
     private static bool Copy(AlpacaOrder reported, Order order)
     {
-        var stale = OrderStatuses.IsTerminal(order.Status)
+        var stale = (OrderStatuses.IsTerminal(order.Status) && !OrderSettlement.IsExpiredIntent(order))
             || reported.FilledQty < order.FilledQty
             || (reported.UpdatedAt is { } stamped && order.AlpacaUpdatedAt is { } applied && stamped < applied);
         if (stale)
         {
             return false;
+        }
+
+        if (OrderSettlement.IsExpiredIntent(order))
+        {
+            order.RejectionCode = null;
+            order.RejectionMessage = null;
         }
 
         order.AlpacaOrderId = reported.Id;
@@ -262,22 +258,4 @@ internal sealed class OrderStore(IDbContextFactory<AppDbContext> databases, IEve
         Source = source,
         OccurredAt = time.GetUtcNow(),
     };
-
-    /// <summary>An event with the order's state right after it, or null when the order is not the user's (or gone).</summary>
-    public async Task<(Order Order, OrderEvent Event)?> FindEventAsync(string userId, Guid orderId, long eventId, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var order = await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
-        var recorded = await db.Set<OrderEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId && e.OrderId == orderId, cancellationToken);
-        if (order is null || recorded is null)
-        {
-            return null;
-        }
-
-        // The row may have moved on since; the update shows the order as this event left it.
-        order.Status = recorded.Status;
-        order.FilledQty = recorded.FilledQty;
-        order.FilledAvgPrice = recorded.FilledAvgPrice;
-        return (order, recorded);
-    }
 }

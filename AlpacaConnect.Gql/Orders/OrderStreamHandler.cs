@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Trading.Reads;
 
@@ -10,7 +11,7 @@ internal sealed class OrderStreamHandler(OrderStore store, OrderHistorySync hist
     public async Task<bool> ApplyAsync(StreamTarget target, AlpacaTradeUpdate update, CancellationToken cancellationToken)
     {
         var connectionId = target.Connection.ConnectionId;
-        if (await store.FindReportedAsync(connectionId, update.Order, cancellationToken) is not { } ours)
+        if (await store.FindReportedAsync(connectionId, target.AccountId, update.Order, cancellationToken) is not { } ours)
         {
             return false;
         }
@@ -26,7 +27,7 @@ internal sealed class OrderStreamHandler(OrderStore store, OrderHistorySync hist
 
     public async Task ReconcileAsync(StreamTarget target, CancellationToken cancellationToken)
     {
-        if (await history.ReconcileAsync(target.UserId, target.Connection, cancellationToken) > 0)
+        if (await history.ReconcileAsync(target.UserId, new BoundConnection(target.Connection, target.AccountId), cancellationToken) > 0)
         {
             reads.Invalidate(target.Connection.ConnectionId);
         }

@@ -9,8 +9,11 @@ internal abstract record SubmissionOutcome
     /// <summary>Alpaca holds the order.</summary>
     public sealed record Placed(AlpacaOrder Order, string Source) : SubmissionOutcome;
 
-    /// <summary>Alpaca refused it: it does not and will not hold it.</summary>
-    public sealed record Refused(AlpacaApiException Error) : SubmissionOutcome;
+    /// <summary>
+    /// Alpaca refused this attempt. With <see cref="AfterAmbiguous"/>, an earlier attempt of the same submission may
+    /// still exist at Alpaca (its answer was lost and the lookup could not find it yet): the refusal settles nothing.
+    /// </summary>
+    public sealed record Refused(AlpacaApiException Error, bool AfterAmbiguous = false) : SubmissionOutcome;
 
     /// <summary>Alpaca never received it (our budget, 429, 401, no connection): the attempt left no trace upstream.</summary>
     public sealed record NotSent(AlpacaApiException Error) : SubmissionOutcome;
@@ -26,27 +29,16 @@ internal abstract record SubmissionOutcome
 /// </summary>
 internal static class OrderSubmission
 {
-    public static Task<SubmissionOutcome> SubmitAsync(
-        IAlpacaTradingClient client, AlpacaNewOrder order, bool lookUpFirst, CancellationToken cancellationToken) =>
-        SubmitAsync(client, order.ClientOrderId, ct => client.CreateOrderAsync(order, ct), lookUpFirst, cancellationToken);
+    public static Task<SubmissionOutcome> SubmitAsync(IAlpacaTradingClient client, AlpacaNewOrder order, CancellationToken cancellationToken) =>
+        SubmitAsync(client, order.ClientOrderId, ct => client.CreateOrderAsync(order, ct), cancellationToken);
 
     /// <summary>
     /// The same for any call that creates an order with <paramref name="clientOrderId"/>: a POST, or a PATCH that
     /// replaces an order (the new order carries the client order id, so a second PATCH with it is refused too).
     /// </summary>
     public static async Task<SubmissionOutcome> SubmitAsync(
-        IAlpacaTradingClient client, string clientOrderId, Func<CancellationToken, Task<AlpacaOrder>> send, bool lookUpFirst,
-        CancellationToken cancellationToken)
+        IAlpacaTradingClient client, string clientOrderId, Func<CancellationToken, Task<AlpacaOrder>> send, CancellationToken cancellationToken)
     {
-        if (lookUpFirst)
-        {
-            var earlier = await LookUpAsync(client, clientOrderId, null, cancellationToken);
-            if (earlier is not SubmissionOutcome.Unknown { Error.Kind: AlpacaErrorKind.NotFound })
-            {
-                return earlier;
-            }
-        }
-
         var first = await SendAsync(client, clientOrderId, send, cancellationToken);
         if (first is not SubmissionOutcome.Unknown { Error: var ambiguous })
         {
@@ -63,7 +55,12 @@ internal static class OrderSubmission
         // with the same client order id should the first attempt still arrive.
         // If this one is not sent either, the first may still arrive: the outcome stays unknown, the row is kept.
         var second = await SendAsync(client, clientOrderId, send, cancellationToken);
-        return second is SubmissionOutcome.NotSent { Error: var notSent } ? new SubmissionOutcome.Unknown(notSent) : second;
+        return second switch
+        {
+            SubmissionOutcome.NotSent { Error: var notSent } => new SubmissionOutcome.Unknown(notSent),
+            SubmissionOutcome.Refused refused => refused with { AfterAmbiguous = true },
+            _ => second,
+        };
     }
 
     private static async Task<SubmissionOutcome> SendAsync(
@@ -96,7 +93,7 @@ internal static class OrderSubmission
     }
 
     /// <summary>Placed when found; Unknown with a NotFound error when Alpaca has no such order; Unknown otherwise.</summary>
-    private static async Task<SubmissionOutcome> LookUpAsync(
+    public static async Task<SubmissionOutcome> LookUpAsync(
         IAlpacaTradingClient client, string clientOrderId, AlpacaApiException? cause, CancellationToken cancellationToken)
     {
         try

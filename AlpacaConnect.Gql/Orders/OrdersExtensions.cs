@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Orders.Pipeline;
 using AlpacaConnect.Gql.Streaming;
 
 namespace AlpacaConnect.Gql.Orders;
@@ -6,7 +7,7 @@ namespace AlpacaConnect.Gql.Orders;
 public static class OrdersExtensions
 {
     /// <summary>
-    /// Order placement with idempotency and guardrails, the order history (listed with Relay pagination, synced from
+    /// Every money-moving command through one pipeline (asset, guardrails, reservation, sent once, settled), the order history (listed with Relay pagination, synced from
     /// Alpaca when stale), and their GraphQL fields. The guardrail limits are bound by <c>AddGuardrails()</c> (configured lists replace the defaults
     /// there; a plain bind would append).
     /// </summary>
@@ -14,7 +15,14 @@ public static class OrdersExtensions
     {
         builder.Services.AddSingleton<OrderLocks>();
         builder.Services.AddSingleton<OrderStore>();
-        builder.Services.AddSingleton<OrderGuardrails>();
+        builder.Services.AddOptions<OrderPipelineOptions>()
+            .Bind(builder.Configuration.GetSection(OrderPipelineOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AssetDirectory>();
+        builder.Services.AddSingleton<MarketReader>();
+        builder.Services.AddSingleton<OrderSettlement>();
+        builder.Services.AddSingleton<OrderPipeline>();
         builder.Services.AddSingleton<OrderPlacement>();
         builder.Services.AddSingleton<OrderCancellation>();
         builder.Services.AddOptions<OrderHistoryOptions>()

@@ -7,6 +7,8 @@ namespace AlpacaConnect.Gql.Persistence;
 
 public static class PersistenceExtensions
 {
+    private static readonly SqliteBusyTimeout BusyTimeout = new();
+
     /// <summary>
     /// EF Core through <see cref="IDbContextFactory{TContext}"/> on SQLite (default) or PostgreSQL, the Data Protection
     /// key ring in that database, and <see cref="ISharedLocks"/>. The provider is read when services are first resolved:
@@ -30,7 +32,8 @@ public static class PersistenceExtensions
             }
 
             var environment = services.GetRequiredService<IHostEnvironment>();
-            db.UseSqlite(SqliteConnectionStrings.Resolve(options.ConnectionStringOrDefault(), environment.ContentRootPath));
+            db.UseSqlite(SqliteConnectionStrings.Resolve(options.ConnectionStringOrDefault(), environment.ContentRootPath))
+                .AddInterceptors(BusyTimeout);
         });
 
         builder.Services.AddSingleton<LockDataSource>();
@@ -64,5 +67,10 @@ public static class PersistenceExtensions
         }
 
         await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // Readers no longer block the one writer (and it them); the mode is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;");
+        }
     }
 }

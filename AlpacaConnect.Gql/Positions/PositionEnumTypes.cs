@@ -11,12 +11,3 @@ internal sealed class PositionSideGraphType : EnumerationGraphType<AlpacaPositio
         Description = "LONG or SHORT; UNKNOWN for a value this server does not know yet.";
     }
 }
-
-internal sealed class AssetClassGraphType : EnumerationGraphType<PositionAssetClass>
-{
-    public AssetClassGraphType()
-    {
-        Name = "AssetClass";
-        Description = "Alpaca's asset class; UNKNOWN for a value this server does not know yet.";
-    }
-}

@@ -1,5 +1,6 @@
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.GraphQL.Scalars;
+using AlpacaConnect.Gql.Trading;
 using GraphQL.Types;
 
 namespace AlpacaConnect.Gql.Positions;
@@ -12,7 +13,7 @@ internal sealed class PositionType : ObjectGraphType<AlpacaPosition>
         Description = "An open position, read live from Alpaca (reused for a few seconds). Money in the account's currency; *Plpc and changeToday are fractions (0.2 = 20%).";
         Field<NonNullGraphType<StringGraphType>>("symbol").Resolve(c => c.Source.Symbol);
         Field<IdGraphType>("assetId").Resolve(c => c.Source.AssetId);
-        Field<NonNullGraphType<AssetClassGraphType>>("assetClass").Resolve(c => PositionAssetClasses.Parse(c.Source.AssetClass));
+        Field<NonNullGraphType<AssetClassGraphType>>("assetClass").Resolve(c => AssetClasses.Parse(c.Source.AssetClass));
         Field<StringGraphType>("exchange").Resolve(c => c.Source.Exchange);
         Field<NonNullGraphType<PositionSideGraphType>>("side").Resolve(c => c.Source.Side);
         Field<NonNullGraphType<DecimalStringGraphType>>("qty").Description("Shares held (Alpaca may report shorts as negative).").Resolve(c => c.Source.Qty);

@@ -22,7 +22,8 @@ public interface ITradeUpdateHandler
 }
 
 /// <summary>An account the supervisor streams for: the connection and its owner, read afresh at every (re)connect.</summary>
-public sealed record StreamTarget(string UserId, AlpacaConnectionRef Connection);
+/// <summary>A connection whose stream is held, with the Alpaca account it points at: only that account's orders are matched.</summary>
+public sealed record StreamTarget(string UserId, AlpacaConnectionRef Connection, string? AccountId = null);
 
 /// <summary>Finds a usable connection for the supervisor: implemented by the Connections feature.</summary>
 public interface IStreamTargets

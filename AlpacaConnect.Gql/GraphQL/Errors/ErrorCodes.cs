@@ -54,6 +54,9 @@ public static class ErrorCodes
     public const string OrderNotCancelable = "ORDER_NOT_CANCELABLE";
     public const string OrderNotReplaceable = "ORDER_NOT_REPLACEABLE";
     public const string PositionNotFound = "POSITION_NOT_FOUND";
+    public const string AssetClassNotAllowed = "ASSET_CLASS_NOT_ALLOWED";
+    public const string AccountChanged = "ACCOUNT_CHANGED";
+    public const string OrderIntentExpired = "ORDER_INTENT_EXPIRED";
 
     // Anything unexpected. Details only in Development.
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";

@@ -187,11 +187,20 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AlpacaAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AlpacaOrderId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AlpacaUpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssetClass")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("CanceledAt")
                         .HasColumnType("INTEGER");
@@ -201,11 +210,21 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                         .HasMaxLength(48)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("EstimatedNotional")
                         .HasColumnType("TEXT");
@@ -263,6 +282,12 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReservedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReservedNotionalMicros")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Side")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -311,6 +336,11 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UsageDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -374,6 +404,27 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                     b.HasIndex("OrderId", "Id");
 
                     b.ToTable("OrderEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AlpacaConnect.Gql.Orders.Pipeline.DailyUsage", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NotionalMicros")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("DailyUsage", (string)null);
                 });
 
             modelBuilder.Entity("AlpacaConnect.Gql.Streaming.StreamLease", b =>

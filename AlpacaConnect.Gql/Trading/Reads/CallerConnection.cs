@@ -13,10 +13,25 @@ namespace AlpacaConnect.Gql.Trading.Reads;
 internal sealed class CallerConnection(ConnectionDirectory directory)
 {
     private readonly Lock _sync = new();
-    private (string UserId, Task<AlpacaConnectionRef> Connection)? _looked;
+    private (string UserId, Task<BoundConnection> Connection)? _looked;
 
     /// <summary>The connection, or the typed <c>NOT_CONNECTED</c> / <c>REAUTH_REQUIRED</c> error before any upstream call.</summary>
-    public Task<AlpacaConnectionRef> RequireAsync(IResolveFieldContext context)
+    public async Task<AlpacaConnectionRef> RequireAsync(IResolveFieldContext context) => (await RequireBoundAsync(context)).Connection;
+
+    /// <summary>The connection with the account it points at now, or null when there is none usable.</summary>
+    public async Task<BoundConnection?> FindBoundAsync(IResolveFieldContext context)
+    {
+        try
+        {
+            return await RequireBoundAsync(context);
+        }
+        catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
+        {
+            return null;
+        }
+    }
+
+    private Task<BoundConnection> RequireBoundAsync(IResolveFieldContext context)
     {
         var userId = AppUser.IdOf(context.User)
             ?? throw new ApiException(ErrorCodes.Unauthenticated, "You must be signed in.");
@@ -24,7 +39,7 @@ internal sealed class CallerConnection(ConnectionDirectory directory)
         {
             if (_looked is not { } looked || looked.UserId != userId)
             {
-                looked = (userId, directory.RequireAsync(userId, context.CancellationToken));
+                looked = (userId, directory.RequireBoundAsync(userId, context.CancellationToken));
                 _looked = looked;
             }
 

@@ -192,11 +192,20 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AlpacaAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("AlpacaOrderId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AlpacaUpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssetClass")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<DateTimeOffset?>("CanceledAt")
                         .HasColumnType("timestamp with time zone");
@@ -206,11 +215,21 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                         .HasMaxLength(48)
                         .HasColumnType("character varying(48)");
 
+                    b.Property<string>("Command")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<Guid>("ConnectionId")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<decimal>("EstimatedNotional")
                         .HasColumnType("numeric");
@@ -268,6 +287,12 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<int>("ReservedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ReservedNotionalMicros")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Side")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -316,6 +341,11 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UsageDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -381,6 +411,27 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                     b.HasIndex("OrderId", "Id");
 
                     b.ToTable("OrderEvents", (string)null);
+                });
+
+            modelBuilder.Entity("AlpacaConnect.Gql.Orders.Pipeline.DailyUsage", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("NotionalMicros")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId", "Day");
+
+                    b.ToTable("DailyUsage", (string)null);
                 });
 
             modelBuilder.Entity("AlpacaConnect.Gql.Streaming.StreamLease", b =>

@@ -1,0 +1,100 @@
+using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.Connections;
+using AlpacaConnect.Gql.Orders.Pipeline;
+using Microsoft.EntityFrameworkCore;
+
+namespace AlpacaConnect.Gql.Orders;
+
+/// <summary>The order history's reads. An order is only ever matched against the Alpaca account it was sent to.</summary>
+internal sealed partial class OrderStore
+{
+    public async Task<Order?> FindByKeyAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Order>().AsNoTracking()
+            .SingleOrDefaultAsync(o => o.UserId == userId && o.IdempotencyKey == idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>The user's order with this id, or null: another user's id reads exactly like a missing one.</summary>
+    public async Task<Order?> FindAsync(string userId, Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
+    }
+
+    /// <summary>What the user has reserved against the daily limits on <paramref name="day"/>.</summary>
+    public async Task<(int Count, long NotionalMicros)> UsageAsync(string userId, string day, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await UsageLedger.ReadAsync(db, userId, day, cancellationToken);
+    }
+
+    /// <summary>
+    /// The user's orders on <paramref name="accountId"/> that may still change at Alpaca (not terminal), oldest first:
+    /// what a history sync looks for. Orders of an account the user switched away from are never among them.
+    /// </summary>
+    public async Task<IReadOnlyList<Order>> ListOpenAsync(string userId, string? accountId, AlpacaEnvironment environment, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Order>().AsNoTracking()
+            .Where(o => o.UserId == userId && o.AlpacaAccountId == accountId && o.Environment == environment)
+            .Where(o => !OrderStatuses.Terminal.Contains(o.Status))
+            .OrderBy(o => o.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The connections holding open orders on the account they point at now: the accounts whose stream must be watched.</summary>
+    public async Task<IReadOnlyList<Guid>> ConnectionsWithOpenOrdersAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await OpenOnCurrentAccount(db)
+            .Select(o => o.ConnectionId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> HasOpenOrdersAsync(Guid connectionId, CancellationToken cancellationToken, bool unlinkedOnly = false)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await OpenOnCurrentAccount(db).AnyAsync(
+            o => o.ConnectionId == connectionId && (!unlinkedOnly || o.AlpacaOrderId == null), cancellationToken);
+    }
+
+    /// <summary>
+    /// The connection's order on <paramref name="accountId"/> that Alpaca knows by this id or client order id, or null
+    /// for an order not placed here (or not yet linked: a closing order learns its ids from the answer to the DELETE).
+    /// </summary>
+    public async Task<Order?> FindReportedAsync(Guid connectionId, string? accountId, AlpacaOrder reported, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Order>().AsNoTracking()
+            .Where(o => o.ConnectionId == connectionId && o.AlpacaAccountId == accountId)
+            .Where(o => o.AlpacaOrderId == reported.Id || o.ClientOrderId == reported.ClientOrderId)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>An event with the order's state right after it, or null when the order is not the user's (or gone).</summary>
+    public async Task<(Order Order, OrderEvent Event)?> FindEventAsync(string userId, Guid orderId, long eventId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var order = await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
+        var recorded = await db.Set<OrderEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId && e.OrderId == orderId, cancellationToken);
+        if (order is null || recorded is null)
+        {
+            return null;
+        }
+
+        // The row may have moved on since; the update shows the order as this event left it.
+        order.Status = recorded.Status;
+        order.FilledQty = recorded.FilledQty;
+        order.FilledAvgPrice = recorded.FilledAvgPrice;
+        return (order, recorded);
+    }
+
+    private static IQueryable<Order> OpenOnCurrentAccount(Persistence.AppDbContext db) =>
+        from o in db.Set<Order>().AsNoTracking()
+        join c in db.Set<AlpacaConnection>().AsNoTracking() on o.ConnectionId equals c.Id
+        where !OrderStatuses.Terminal.Contains(o.Status) && o.AlpacaAccountId == c.AccountId && o.Environment == c.Environment
+        select o;
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Trading;
+using GraphQL;
+
+namespace AlpacaConnect.Gql.Orders.Pipeline;
+
+/// <summary>
+/// The rules an order's asset sets (more-facts 3.3, 3.4): its class must be allowed here, it must be tradable, and
+/// each class has its own terms. Checked before the guardrails and before anything is saved or sent.
+/// </summary>
+internal static class AssetRules
+{
+    public const string NotFound = "ASSET_NOT_FOUND";
+    public const string NotTradable = "ASSET_NOT_TRADABLE";
+    public const string NotFractionable = "ASSET_NOT_FRACTIONABLE";
+    public const string TimeInForceForClass = "TIME_IN_FORCE_FOR_ASSET_CLASS";
+    public const string OrderTypeForClass = "ORDER_TYPE_FOR_ASSET_CLASS";
+    public const string OrderClassForClass = "ORDER_CLASS_FOR_ASSET_CLASS";
+    public const string ExtendedHoursForClass = "EXTENDED_HOURS_FOR_ASSET_CLASS";
+    public const string BelowMinOrderSize = "BELOW_MIN_ORDER_SIZE";
+    public const string QtyIncrement = "QTY_INCREMENT";
+    public const string PriceIncrement = "PRICE_INCREMENT";
+    public const string WholeContracts = "WHOLE_CONTRACTS";
+    public const string NotionalForClass = "NOTIONAL_FOR_ASSET_CLASS";
+    public const string NonStandardContract = "NON_STANDARD_CONTRACT";
+
+    /// <summary>
+    /// The order's refusals by its asset (none when it may go on). For a position close (<paramref name="closing"/>)
+    /// Alpaca composes the closing order, so only the class and tradability are ours to check.
+    /// </summary>
+    public static IReadOnlyList<PayloadError> Check(OrderTicket order, TradableAsset? asset, IReadOnlyList<AssetClass> allowed, bool closing = false)
+    {
+        if (asset is null)
+        {
+            return [new OrderInvalidError("symbol", $"Alpaca lists no asset {order.Symbol}.", Rule: NotFound, Actual: order.Symbol)];
+        }
+
+        if (!allowed.Contains(asset.Class))
+        {
+            return [new AssetClassNotAllowedError(asset.Class, allowed)];
+        }
+
+        var errors = new List<PayloadError>();
+        void Invalid(string field, string rule, string message, object? limit = null, object? actual = null) =>
+            errors.Add(new OrderInvalidError(field, message, Rule: rule, Limit: Text(limit), Actual: Text(actual)));
+
+        if (!asset.Tradable)
+        {
+            Invalid("symbol", NotTradable, $"{asset.Symbol} is not tradable at Alpaca now.", actual: asset.Symbol);
+            return errors;
+        }
+
+        if (closing)
+        {
+            return errors;
+        }
+
+        switch (asset.Class)
+        {
+            case AssetClass.Crypto:
+                Crypto(order, asset, Invalid);
+                break;
+            case AssetClass.UsOption:
+                Option(order, asset, Invalid);
+                break;
+            default:
+                var fractional = order.Notional is not null || order.Qty is { } q && q % 1 != 0;
+                if (fractional && !asset.Fractionable)
+                {
+                    Invalid(order.Notional is null ? "qty" : "notional", NotFractionable, $"{asset.Symbol} trades in whole shares only.", actual: order.Qty ?? order.Notional);
+                }
+
+                break;
+        }
+
+        return errors;
+    }
+
+    /// <summary>Crypto takes GTC or IOC, market, limit and stop-limit orders, in the asset's own size steps (more-facts 3.3).</summary>
+    private static void Crypto(OrderTicket order, TradableAsset asset, Action<string, string, string, object?, object?> invalid)
+    {
+        if (order.TimeInForce is not (TimeInForce.Gtc or TimeInForce.Ioc))
+        {
+            invalid("timeInForce", TimeInForceForClass, "Crypto orders take GTC or IOC.", "GTC,IOC", order.TimeInForce.ToString().ToConstantCase());
+        }
+
+        if (order.Type is not (OrderType.Market or OrderType.Limit or OrderType.StopLimit))
+        {
+            invalid("type", OrderTypeForClass, "Crypto orders are MARKET, LIMIT or STOP_LIMIT.", "MARKET,LIMIT,STOP_LIMIT", order.Type.ToString().ToConstantCase());
+        }
+
+        if (order.OrderClass != OrderClass.Simple || order.ExtendedHours)
+        {
+            invalid(order.ExtendedHours ? "extendedHours" : "orderClass", order.ExtendedHours ? ExtendedHoursForClass : OrderClassForClass,
+                "Crypto orders are SIMPLE orders and trade around the clock (no extendedHours).", null, null);
+        }
+
+        if (order.Qty is { } qty)
+        {
+            if (asset.MinOrderSize is { } min && qty < min)
+            {
+                invalid("qty", BelowMinOrderSize, $"The smallest {asset.Symbol} order is {Text(min)}.", min, qty);
+            }
+
+            if (asset.MinTradeIncrement is > 0 and var step && qty % step != 0)
+            {
+                invalid("qty", QtyIncrement, $"{asset.Symbol} quantities go in steps of {Text(step)}.", step, qty);
+            }
+        }
+
+        if (asset.PriceIncrement is > 0 and var tick)
+        {
+            foreach (var (field, price) in new[] { ("limitPrice", order.LimitPrice), ("stopPrice", order.StopPrice) })
+            {
+                if (price is { } p && p % tick != 0)
+                {
+                    invalid(field, PriceIncrement, $"{asset.Symbol} prices go in steps of {Text(tick)}.", tick, p);
+                }
+            }
+        }
+    }
+
+    /// <summary>Options: whole contracts, no notional, DAY, market or limit, regular hours (more-facts 3.4).</summary>
+    private static void Option(OrderTicket order, TradableAsset asset, Action<string, string, string, object?, object?> invalid)
+    {
+        if (asset.Multiplier is not > 0)
+        {
+            invalid("symbol", NonStandardContract, "Alpaca gives no multiplier for this contract, so its value cannot be known; it is not traded here.", null, asset.Symbol);
+        }
+
+        if (order.Notional is not null)
+        {
+            invalid("notional", NotionalForClass, "Option orders take a number of contracts (qty), not a notional.", null, order.Notional);
+        }
+        else if (order.Qty is { } qty && qty % 1 != 0)
+        {
+            invalid("qty", WholeContracts, "Option orders are for whole contracts.", null, qty);
+        }
+
+        if (order.TimeInForce != TimeInForce.Day)
+        {
+            invalid("timeInForce", TimeInForceForClass, "Option orders take DAY.", "DAY", order.TimeInForce.ToString().ToConstantCase());
+        }
+
+        if (order.Type is not (OrderType.Market or OrderType.Limit))
+        {
+            invalid("type", OrderTypeForClass, "Option orders are MARKET or LIMIT.", "MARKET,LIMIT", order.Type.ToString().ToConstantCase());
+        }
+
+        if (order.OrderClass != OrderClass.Simple || order.ExtendedHours)
+        {
+            invalid(order.ExtendedHours ? "extendedHours" : "orderClass", order.ExtendedHours ? ExtendedHoursForClass : OrderClassForClass,
+                "Option orders are SIMPLE orders in regular hours.", null, null);
+        }
+    }
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}
