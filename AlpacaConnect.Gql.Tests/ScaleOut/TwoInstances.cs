@@ -17,8 +17,11 @@ public sealed class TwoInstances : IDisposable
     private readonly SubscriptionCounter[] _subscriptions = [new(), new()];
 
     /// <summary>Starts both instances at once, as a deployment does: they migrate the new database together.</summary>
-    public TwoInstances(Action<ApiFactory>? configure = null)
+    /// <param name="configure">Applied to each instance.</param>
+    /// <param name="upstream">Applied to the sandbox before it starts.</param>
+    public TwoInstances(Action<ApiFactory>? configure = null, Action<SandboxHost>? upstream = null)
     {
+        upstream?.Invoke(Upstream);
         var channelPrefix = $"test-{Guid.NewGuid():N}";
         var ports = new[] { ApiFactory.FreeLoopbackPort(), ApiFactory.FreeLoopbackPort() };
         var callback = $"http://127.0.0.1:{ports[0]}/auth/alpaca/callback";

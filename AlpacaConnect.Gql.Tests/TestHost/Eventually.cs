@@ -23,4 +23,21 @@ public static class Eventually
             }
         }
     }
+
+    /// <summary>The same for a condition that must be read asynchronously (e.g. through GraphQL).</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, Func<string> what)
+    {
+        using var guard = new CancellationTokenSource(HangGuard);
+        while (!await condition())
+        {
+            try
+            {
+                await Task.Delay(10, guard.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Never happened: {what()}");
+            }
+        }
+    }
 }
