@@ -8,7 +8,14 @@ namespace AlpacaConnect.Bench;
 /// </summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllScenarios = ["load", "economy", "storm", "fanout", "soak"];
+    public static readonly string[] AllScenarios =
+        ["load", "placement-serial", "placement-parallel", "placement-users", "economy", "storm", "fanout", "soak"];
+
+    /// <summary>Names <c>--only</c> takes for several scenarios at once: <c>placement</c> runs the three placement scenarios.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Groups = new Dictionary<string, string[]>
+    {
+        ["placement"] = ["placement-serial", "placement-parallel", "placement-users"],
+    };
 
     public bool Quick { get; init; }
 
@@ -29,6 +36,12 @@ public sealed record BenchOptions
     public TimeSpan LoadWarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(2);
 
     public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
+
+    /// <summary>Orders one user places at once in <c>placement-parallel</c>.</summary>
+    public int PlacementConcurrency { get; init; } = 16;
+
+    /// <summary>Users in <c>placement-users</c>, each placing one order at a time; the sandbox seeds as many.</summary>
+    public int PlacementUsers { get; init; } = 50;
 
     public int EconomyPerSecond { get; init; } = 1000;
 
@@ -61,7 +74,7 @@ public sealed record BenchOptions
                 "--note" => options with { Note = Value() },
                 "--upstream-latency-ms" => options with { UpstreamLatency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--concurrency" => options with { LoadConcurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios)}, --repo, --out, --note, --upstream-latency-ms, --concurrency."),
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --upstream-latency-ms, --concurrency."),
             };
         }
 
@@ -72,7 +85,9 @@ public sealed record BenchOptions
 
     private static HashSet<string> Only(string list)
     {
-        var chosen = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+        var chosen = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SelectMany(name => Groups.TryGetValue(name, out var members) ? members : [name])
+            .ToHashSet();
         var unknown = chosen.Except(AllScenarios).ToList();
         return unknown.Count == 0 ? chosen : throw new ArgumentException($"Unknown scenario(s): {string.Join(", ", unknown)}.");
     }

@@ -3,6 +3,7 @@ using AlpacaConnect.Bench;
 using AlpacaConnect.Bench.Hosting;
 using AlpacaConnect.Bench.Reporting;
 using AlpacaConnect.Bench.Scenarios;
+using AlpacaConnect.Bench.Scenarios.Placement;
 using AlpacaConnect.Bench.Scenarios.Soak;
 
 // bench/run.sh builds the server and this tool in Release, then runs this. See bench/README.md.
@@ -37,6 +38,9 @@ async Task Run<T>(string name, Func<BenchContext, Task<T>> scenario, Action<T> k
 }
 
 await Run("load", LoadScenario.RunAsync, r => report.Load = r);
+await Run(PlacementScenarios.OneAtATime, PlacementScenarios.OneUserOneAtATimeAsync, report.Placement.Add);
+await Run(PlacementScenarios.ManyAtOnce, PlacementScenarios.OneUserManyAtOnceAsync, report.Placement.Add);
+await Run(PlacementScenarios.ManyUsers, PlacementScenarios.ManyUsersOneAtATimeAsync, report.Placement.Add);
 await Run("economy", EconomyScenario.RunAsync, r => report.Economy = r);
 await Run("storm", StormScenario.RunAsync, r => report.Storm = r);
 await Run("fanout", FanOutScenario.RunAsync, r => report.FanOut = r);

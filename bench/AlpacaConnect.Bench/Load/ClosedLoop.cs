@@ -9,8 +9,14 @@ namespace AlpacaConnect.Bench.Load;
 /// </summary>
 public static class ClosedLoop
 {
+    public static Task<LoadResult> RunAsync(
+        string target, string via, int concurrency, TimeSpan warmUp, TimeSpan duration, Func<CancellationToken, Task<string?>> call) =>
+        RunAsync(target, via, concurrency, warmUp, duration, (_, cancellationToken) => call(cancellationToken));
+
+    /// <summary>As above, with each call told which worker (0 to concurrency − 1) sends it, so a worker can stand for
+    /// one user of many and keep that user's credentials.</summary>
     public static async Task<LoadResult> RunAsync(
-        string target, string via, int concurrency, TimeSpan warmUp, TimeSpan duration, Func<CancellationToken, Task<string?>> call)
+        string target, string via, int concurrency, TimeSpan warmUp, TimeSpan duration, Func<int, CancellationToken, Task<string?>> call)
     {
         await RunWindowAsync(concurrency, warmUp, call, record: false);
         var (samples, failed, firstFailure, seconds) = await RunWindowAsync(concurrency, duration, call, record: true);
@@ -19,14 +25,14 @@ public static class ClosedLoop
     }
 
     private static async Task<(List<double> Samples, int Failed, string? FirstFailure, double Seconds)> RunWindowAsync(
-        int concurrency, TimeSpan duration, Func<CancellationToken, Task<string?>> call, bool record)
+        int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<string?>> call, bool record)
     {
         var samples = new ConcurrentBag<double>();
         var failed = 0;
         string? firstFailure = null;
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource(duration);
-        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
         {
             while (!stop.IsCancellationRequested)
             {
@@ -34,7 +40,7 @@ public static class ClosedLoop
                 string? failure;
                 try
                 {
-                    failure = await call(CancellationToken.None);
+                    failure = await call(worker, CancellationToken.None);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidOperationException)
                 {

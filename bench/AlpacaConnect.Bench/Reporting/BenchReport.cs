@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AlpacaConnect.Bench.Scenarios;
+using AlpacaConnect.Bench.Scenarios.Placement;
 using AlpacaConnect.Bench.Scenarios.Soak;
 
 namespace AlpacaConnect.Bench.Reporting;
@@ -28,6 +29,9 @@ public sealed record BenchReport
     public string LoadAverageAtEnd { get; set; } = "";
 
     public LoadFigures? Load { get; set; }
+
+    /// <summary>The placement scenarios that ran, in the order they ran.</summary>
+    public List<PlacementFigures> Placement { get; } = [];
 
     public EconomyFigures? Economy { get; set; }
 

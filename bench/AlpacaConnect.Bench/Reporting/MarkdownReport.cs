@@ -33,6 +33,11 @@ public static class MarkdownReport
             Load(md, load);
         }
 
+        if (report.Placement.Count > 0)
+        {
+            PlacementMarkdown.Render(md, report.Placement);
+        }
+
         if (report.Economy is { } economy)
         {
             Economy(md, economy);
@@ -162,7 +167,7 @@ public static class MarkdownReport
         md.Append('\n');
     }
 
-    private static void Notes(StringBuilder md, IEnumerable<string> notes)
+    internal static void Notes(StringBuilder md, IEnumerable<string> notes)
     {
         var list = notes.ToList();
         if (list.Count == 0)
@@ -174,13 +179,13 @@ public static class MarkdownReport
         list.ForEach(n => md.Append("- ").Append(n.Replace("\n", " ", StringComparison.Ordinal)).Append('\n'));
     }
 
-    private static void Row(StringBuilder md, params string[] cells) => md.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
+    internal static void Row(StringBuilder md, params string[] cells) => md.Append("| ").Append(string.Join(" | ", cells)).Append(" |\n");
 
-    private static string Verdict(bool met, string goal) => (met ? "met: " : "**missed**: ") + goal;
+    internal static string Verdict(bool met, string goal) => (met ? "met: " : "**missed**: ") + goal;
 
-    private static string Ms(double value) => double.IsNaN(value) ? "–" : value.ToString(value < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+    internal static string Ms(double value) => double.IsNaN(value) ? "–" : value.ToString(value < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 
     private static string Mib(long bytes) => Inv($"{bytes / (1024.0 * 1024):0.0} MiB");
 
-    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    internal static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

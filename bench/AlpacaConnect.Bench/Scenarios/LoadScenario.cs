@@ -34,13 +34,13 @@ public static class LoadScenario
 
         var app = server.App;
         var direct = new DirectCalls(bench.Http, server.Sandbox, server.SandboxToken);
-        await Measure("{ __typename }", "server", _ => Server(app, Operations.Typename));
+        await Measure("{ __typename }", "server", _ => ServerCalls.SendAsync(app, Operations.Typename));
 
         var added = new List<AddedLatency>();
         async Task Pair(string operation, string query, Func<object?> variables, string directCall, Func<CancellationToken, Task<string?>> directly)
         {
             var d = await Measure(directCall, "sandbox directly", directly);
-            var s = await Measure(operation, "server", _ => Server(app, query, variables(), operation == "placeOrder" ? "placeOrder" : null));
+            var s = await Measure(operation, "server", _ => ServerCalls.SendAsync(app, query, variables(), operation == "placeOrder" ? "placeOrder" : null));
             added.Add(new AddedLatency(
                 operation, directCall,
                 s.Latency.P50, d.Latency.P50, s.Latency.P50 - d.Latency.P50, s.Latency.P50 / d.Latency.P50,
@@ -75,44 +75,9 @@ public static class LoadScenario
     private static async Task PlaceAsync(GraphQLClient app, object variables)
     {
         var result = await app.ExecuteAsync(Operations.PlaceOrder, variables);
-        if (Failure(result, "placeOrder") is { } failure)
+        if (ServerCalls.Failure(result, "placeOrder") is { } failure)
         {
             throw new InvalidOperationException("Seeding failed: " + failure);
-        }
-    }
-
-    private static async Task<string?> Server(GraphQLClient app, string query, object? variables = null, string? payloadField = null) =>
-        Failure(await app.ExecuteAsync(query, variables), payloadField);
-
-    private static string? Failure(GraphQLResult result, string? payloadField)
-    {
-        if (!result.Ok)
-        {
-            return $"HTTP {(int)result.Status} {string.Join(',', result.ErrorCodes)}: {GraphQLClient.Trim(result.Raw)}";
-        }
-
-        var errors = payloadField is null ? [] : result.PayloadErrors(payloadField);
-        return errors.Count == 0 ? null : $"{payloadField} errors {string.Join(',', errors)}";
-    }
-
-    /// <summary>The sandbox REST calls that correspond to the GraphQL operations.</summary>
-    private sealed class DirectCalls(HttpClient http, SandboxApi sandbox, string token)
-    {
-        public Task<string?> PositionsAsync(CancellationToken cancellationToken) =>
-            SendAsync(() => sandbox.TradingRequest(HttpMethod.Get, "/v2/positions", token), cancellationToken);
-
-        public Task<string?> OrdersAsync(CancellationToken cancellationToken) =>
-            SendAsync(() => sandbox.TradingRequest(HttpMethod.Get, "/v2/orders?status=all&limit=50", token), cancellationToken);
-
-        public Task<string?> PlaceOrderAsync(CancellationToken cancellationToken) =>
-            SendAsync(() => sandbox.TradingRequest(HttpMethod.Post, "/v2/orders", token, Operations.WireMarketBuy(Operations.NewKey("direct"))), cancellationToken);
-
-        private async Task<string?> SendAsync(Func<HttpRequestMessage> create, CancellationToken cancellationToken)
-        {
-            using var request = create();
-            using var response = await http.SendAsync(request, cancellationToken);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-            return response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}: {GraphQLClient.Trim(System.Text.Encoding.UTF8.GetString(body))}";
         }
     }
 }

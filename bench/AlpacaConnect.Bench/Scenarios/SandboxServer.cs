@@ -9,8 +9,11 @@ namespace AlpacaConnect.Bench.Scenarios;
 /// </summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
-    private SandboxServer(AppProcess process, SandboxApi sandbox, GraphQLClient app, string sandboxToken)
+    private readonly BenchContext _bench;
+
+    private SandboxServer(BenchContext bench, AppProcess process, SandboxApi sandbox, GraphQLClient app, string sandboxToken)
     {
+        _bench = bench;
         Process = process;
         Sandbox = sandbox;
         App = app;
@@ -34,11 +37,9 @@ public sealed class SandboxServer : IAsyncDisposable
         var process = await AppProcess.StartAsync(name, bench.Paths, AppProcess.FreeLoopbackPort(), settings);
         try
         {
-            var app = bench.GraphQL(process.BaseUri, appUser);
-            await Connector.ConnectAsync(bench.Http, app, sandboxUser, AppSettings.ReturnTo);
-            var token = await SandboxOAuth.IssueTokenAsync(
-                bench.Http, process.BaseUri, sandboxUser, AppSettings.SandboxClientId, bench.Settings.SandboxClientSecret, AppSettings.BenchRedirectUri);
-            return new SandboxServer(process, new SandboxApi(bench.Http, process.BaseUri), app, token);
+            var sandbox = new SandboxApi(bench.Http, process.BaseUri);
+            var (app, token) = await LinkAsync(bench, process, appUser, sandboxUser);
+            return new SandboxServer(bench, process, sandbox, app, token);
         }
         catch
         {
@@ -47,5 +48,22 @@ public sealed class SandboxServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Links one more app user to a sandbox user through the connect flow, and gets a sandbox token of that sandbox user
+    /// for direct calls, for scenarios with many users.
+    /// </summary>
+    public Task<(GraphQLClient App, string SandboxToken)> LinkAsync(string appUser, string sandboxUser) =>
+        LinkAsync(_bench, Process, appUser, sandboxUser);
+
     public ValueTask DisposeAsync() => Process.DisposeAsync();
+
+    private static async Task<(GraphQLClient App, string SandboxToken)> LinkAsync(
+        BenchContext bench, AppProcess process, string appUser, string sandboxUser)
+    {
+        var app = bench.GraphQL(process.BaseUri, appUser);
+        await Connector.ConnectAsync(bench.Http, app, sandboxUser, AppSettings.ReturnTo);
+        var token = await SandboxOAuth.IssueTokenAsync(
+            bench.Http, process.BaseUri, sandboxUser, AppSettings.SandboxClientId, bench.Settings.SandboxClientSecret, AppSettings.BenchRedirectUri);
+        return (app, token);
+    }
 }

@@ -1,0 +1,46 @@
+using System.Text;
+using AlpacaConnect.Bench.Load;
+using AlpacaConnect.Bench.Scenarios.Placement;
+using static AlpacaConnect.Bench.Reporting.MarkdownReport;
+
+namespace AlpacaConnect.Bench.Reporting;
+
+/// <summary>The placement section of the results: both sides of each scenario, then each target and whether it was met.</summary>
+public static class PlacementMarkdown
+{
+    public static void Render(StringBuilder md, IReadOnlyList<PlacementFigures> scenarios)
+    {
+        var latency = scenarios[0].UpstreamLatency.TotalMilliseconds;
+        md.Append(Inv($"## Placement: `placeOrder` vs. `POST /v2/orders` sent directly (upstream latency {latency:0} ms on every sandbox request)\n\n"));
+        md.Append("| scenario | via | users | concurrency | requests/s | p50 ms | p95 ms | p99 ms | failed |\n");
+        md.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var p in scenarios)
+        {
+            Side(md, p, p.Direct, "`POST /v2/orders` directly");
+            Side(md, p, p.Server, "`placeOrder` via the server");
+        }
+
+        md.Append("\n| scenario | figure | value | target |\n|---|---|---:|---|\n");
+        foreach (var p in scenarios)
+        {
+            var v = p.Verdict;
+            var goal = $"{v.Comparison} {Value(v.Target, v.Unit)}";
+            var failed = p.Server.Failed > 0 ? Inv($" ({p.Server.Failed} server calls failed)") : "";
+            Row(md, p.Title, v.Figure, Value(v.Value, v.Unit) + Compared(p), Verdict(v.Met, goal) + failed);
+        }
+
+        Notes(md, scenarios.SelectMany(p => new[] { p.Direct, p.Server }.Where(r => r.FirstFailure is not null)
+            .Select(r => $"first failure, {p.Title}, {r.Target} via {r.Via}: {r.FirstFailure}")));
+        md.Append('\n');
+    }
+
+    private static void Side(StringBuilder md, PlacementFigures p, LoadResult r, string via) =>
+        md.Append(Inv($"| {p.Title} | {via} | {p.Users} | {p.Concurrency} | {r.RequestsPerSecond:0} | {Ms(r.Latency.P50)} | {Ms(r.Latency.P95)} | {Ms(r.Latency.P99)} | {r.Failed} |\n"));
+
+    /// <summary>The two figures the value derives from, so a reader need not look them up in the table above.</summary>
+    private static string Compared(PlacementFigures p) => p.Verdict.Unit == "ms"
+        ? $" (p50 {Ms(p.Server.Latency.P50)} vs. {Ms(p.Direct.Latency.P50)} ms)"
+        : Inv($" ({p.Server.RequestsPerSecond:0} vs. {p.Direct.RequestsPerSecond:0}/s)");
+
+    private static string Value(double value, string unit) => unit == "ms" ? Inv($"{value:0.0} ms") : Inv($"{value:0.00}×");
+}

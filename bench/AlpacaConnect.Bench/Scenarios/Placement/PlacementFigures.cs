@@ -1,0 +1,35 @@
+using AlpacaConnect.Bench.Load;
+
+namespace AlpacaConnect.Bench.Scenarios.Placement;
+
+/// <summary>
+/// One placement scenario: <c>placeOrder</c> through the server and <c>POST /v2/orders</c> straight to the sandbox,
+/// measured in the same run with as many users and loops, at the same upstream latency, and the target it is held to.
+/// </summary>
+public sealed record PlacementFigures(
+    string Scenario, string Title, int Users, int Concurrency, TimeSpan UpstreamLatency, LoadResult Direct, LoadResult Server, PlacementVerdict Verdict);
+
+/// <summary>
+/// The figure a target is about (in <see cref="Unit"/>: <c>ms</c> or <c>×</c>), the target, and whether the run met
+/// it. A server that failed a call, or a side with no successful call, misses whatever its figure says: a fast
+/// placement that does not place is no placement.
+/// </summary>
+public sealed record PlacementVerdict(string Figure, string Unit, double Value, string Comparison, double Target, bool Met)
+{
+    /// <summary>One user, one at a time: the server may add one upstream round trip and 5 ms to the direct p50.</summary>
+    public static PlacementVerdict AddedP50(LoadResult direct, LoadResult server, TimeSpan upstreamLatency)
+    {
+        var added = server.Latency.P50 - direct.Latency.P50;
+        var target = upstreamLatency.TotalMilliseconds + 5;
+        return new("server p50 − direct p50", "ms", added, "≤", target, Clean(direct, server) && added <= target);
+    }
+
+    /// <summary>Many at once: the server's successful placements per second as a share of the direct POST's.</summary>
+    public static PlacementVerdict ThroughputShare(LoadResult direct, LoadResult server, double share)
+    {
+        var ratio = server.RequestsPerSecond / direct.RequestsPerSecond;
+        return new("server ÷ direct requests/s", "×", ratio, "≥", share, Clean(direct, server) && ratio >= share);
+    }
+
+    private static bool Clean(LoadResult direct, LoadResult server) => server.Failed == 0 && server.Succeeded > 0 && direct.Succeeded > 0;
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using AlpacaConnect.Bench.Load;
+
+namespace AlpacaConnect.Bench.Scenarios.Placement;
+
+/// <summary>
+/// <c>placeOrder</c> against <c>POST /v2/orders</c> sent straight to the sandbox, side by side in one run, at the load
+/// scenario's upstream latency: a sandbox fault rule delays every sandbox request, so the server's upstream calls and
+/// the direct calls pay alike. Each scenario starts a server of its own, so one scenario's order history does not slow
+/// the next one's database. The targets are issue 13's.
+/// </summary>
+public static class PlacementScenarios
+{
+    public const string OneAtATime = "placement-serial";
+
+    public const string ManyAtOnce = "placement-parallel";
+
+    public const string ManyUsers = "placement-users";
+
+    /// <summary>One user, one order at a time: p50 within one upstream round trip and 5 ms of the direct POST's.</summary>
+    public static async Task<PlacementFigures> OneUserOneAtATimeAsync(BenchContext bench)
+    {
+        await using var server = await SandboxServer.StartAsync(bench, OneAtATime, PlacementSettings.For());
+        var direct = new DirectCalls(bench.Http, server.Sandbox, server.SandboxToken);
+        return await CompareAsync(
+            bench, server, OneAtATime, "one user, one at a time", users: 1, concurrency: 1,
+            (_, ct) => direct.PlaceOrderAsync(ct), (_, ct) => PlacementCalls.PlaceOrderAsync(server.App, ct),
+            (d, s) => PlacementVerdict.AddedP50(d, s, bench.Options.UpstreamLatency));
+    }
+
+    /// <summary>One user, many orders at once: at least half the direct POST's throughput.</summary>
+    public static async Task<PlacementFigures> OneUserManyAtOnceAsync(BenchContext bench)
+    {
+        var concurrency = bench.Options.PlacementConcurrency;
+        await using var server = await SandboxServer.StartAsync(bench, ManyAtOnce, PlacementSettings.For());
+        var direct = new DirectCalls(bench.Http, server.Sandbox, server.SandboxToken);
+        return await CompareAsync(
+            bench, server, ManyAtOnce, Inv($"one user, {concurrency} at once"), users: 1, concurrency,
+            (_, ct) => direct.PlaceOrderAsync(ct), (_, ct) => PlacementCalls.PlaceOrderAsync(server.App, ct),
+            (d, s) => PlacementVerdict.ThroughputShare(d, s, 0.5));
+    }
+
+    /// <summary>Many users, one order at a time each (a loop per user): at least 0.8× the direct POSTs' throughput.</summary>
+    public static async Task<PlacementFigures> ManyUsersOneAtATimeAsync(BenchContext bench)
+    {
+        var users = bench.Options.PlacementUsers;
+        await using var server = await SandboxServer.StartAsync(bench, ManyUsers, PlacementSettings.For(generatedUsers: users));
+        var linked = await GeneratedUsers.LinkAsync(server, users);
+        bench.Say(Inv($"{ManyUsers}: linked {users} users ({GeneratedUsers.Id(1)} to {GeneratedUsers.Id(users)})"));
+        var direct = linked.Select(u => new DirectCalls(bench.Http, server.Sandbox, u.SandboxToken)).ToList();
+        return await CompareAsync(
+            bench, server, ManyUsers, Inv($"{users} users, one at a time each"), users, concurrency: users,
+            (worker, ct) => direct[worker].PlaceOrderAsync(ct), (worker, ct) => PlacementCalls.PlaceOrderAsync(linked[worker].App, ct),
+            (d, s) => PlacementVerdict.ThroughputShare(d, s, 0.8));
+    }
+
+    private static async Task<PlacementFigures> CompareAsync(
+        BenchContext bench, SandboxServer server, string scenario, string title, int users, int concurrency,
+        Func<int, CancellationToken, Task<string?>> directly, Func<int, CancellationToken, Task<string?>> viaServer,
+        Func<LoadResult, LoadResult, PlacementVerdict> judge)
+    {
+        var options = bench.Options;
+        await server.Sandbox.AddFaultAsync("*", "Latency", latency: options.UpstreamLatency);
+        bench.Say(Inv($"{scenario}: POST /v2/orders directly, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
+        var direct = await ClosedLoop.RunAsync("POST /v2/orders", "sandbox directly", concurrency, options.LoadWarmUp, options.LoadDuration, directly);
+        bench.Say(Inv($"{scenario}: placeOrder via the server, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
+        var viaTheServer = await ClosedLoop.RunAsync("placeOrder", "server", concurrency, options.LoadWarmUp, options.LoadDuration, viaServer);
+        await server.Sandbox.ClearFaultsAsync();
+
+        var verdict = judge(direct, viaTheServer);
+        bench.Say(
+            Inv($"{scenario}: direct {direct.RequestsPerSecond:0}/s p50 {direct.Latency.P50:0.0} ms, server {viaTheServer.RequestsPerSecond:0}/s ") +
+            Inv($"p50 {viaTheServer.Latency.P50:0.0} ms ({viaTheServer.Failed} failed); {verdict.Figure} {verdict.Value:0.00} {verdict.Unit}, ") +
+            Inv($"target {verdict.Comparison} {verdict.Target:0.00}: {(verdict.Met ? "met" : "missed")}"));
+        return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict);
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
