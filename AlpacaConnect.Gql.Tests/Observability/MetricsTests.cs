@@ -53,7 +53,7 @@ public sealed class MetricsTests
         time.Advance(TimeSpan.FromSeconds(61));
         var replaced = await driver.GraphQLAsync("app-alice", Replace, new { input = new { orderId = limit.Str("id"), idempotencyKey = "r-1", limitPrice = "151" } });
         Assert.Empty(OrderDriver.Codes(replaced.Data.GetProperty("replaceOrder")));
-        var closed = await driver.GraphQLAsync("app-alice", Close, new { input = new { symbol = "MSFT", percentage = "100" } });
+        var closed = await driver.GraphQLAsync("app-alice", Close, new { input = new { symbol = "MSFT", percentage = "100", idempotencyKey = "close-msft" } });
         var closeCode = Assert.Single(OrderDriver.Codes(closed.Data.GetProperty("closePosition")));
 
         using var http = driver.Host.Http();

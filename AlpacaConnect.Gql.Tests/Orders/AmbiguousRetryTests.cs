@@ -30,8 +30,9 @@ public sealed class AmbiguousRetryTests : IDisposable
         Assert.Equal(2, _driver.OrderPosts);
         var order = OrderDriver.Order(payload);
         Assert.True(order.Str("status") != "REJECTED", $"an inferred refusal made the order terminal: {payload}");
-        Assert.Contains("ORDER_STATE_UNKNOWN", OrderDriver.Codes(payload));
         var first = Assert.Single(await _driver.SandboxOrdersAsync());
+        // Unknown, unless the stream already reported the first attempt by its client order id: then it is that order.
+        Assert.True(OrderDriver.Codes(payload).Contains("ORDER_STATE_UNKNOWN") || order.GetProperty("alpacaOrderId").GetString() == first.Str("id"), payload.ToString());
 
         _driver.Host.Control.ProcessNow();
 

@@ -22,9 +22,12 @@ public sealed class ClosePositionTests : IDisposable
 
     private int Deletes => _driver.Host.Control.Requests.Count(r => r.Route == "DELETE /v2/positions/{symbol}");
 
+    /// <summary>Closes with the input as given, with a fresh idempotency key when it has none (the key is required).</summary>
     private async Task<JsonElement> CloseAsync(object input, string user = "app-alice")
     {
-        var response = await _driver.GraphQLAsync(user, Close, new { input });
+        var keyed = System.Text.Json.JsonSerializer.SerializeToNode(input)!.AsObject();
+        keyed.TryAdd("idempotencyKey", $"close-{Guid.NewGuid():N}");
+        var response = await _driver.GraphQLAsync(user, Close, new { input = keyed });
         Assert.True(response.Errors.Count == 0, response.Raw);
         return response.Data.GetProperty("closePosition");
     }

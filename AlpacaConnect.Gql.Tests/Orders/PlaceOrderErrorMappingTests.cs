@@ -44,19 +44,18 @@ public sealed class PlaceOrderErrorMappingTests : IDisposable
     }
 
     [Fact]
-    public async Task AnOrderAlpacaFindsInvalidIsOrderInvalidWithAlpacasCodeAndMessage()
+    public async Task AnOrderForASymbolAlpacaDoesNotListIsOrderInvalidBeforeAnyPost()
     {
-        // An unknown symbol passes our rules (a limit order needs no quote); Alpaca answers 422 with a 400-prefixed
-        // code (facts 3.1), so the mapping goes by the status and keeps whatever code Alpaca sent.
+        // Every order's asset is looked up first (GET /v2/assets/{symbol} answers 404): nothing is saved or sent.
         await _driver.ConnectAsync();
 
         var payload = await _driver.PlaceAsync(OrderDriver.LimitBuy("e-422", qty: "1", limitPrice: "10", symbol: "NOPE"));
 
         var error = OrderDriver.Error(payload);
-        Assert.Equal(("OrderInvalidError", "ORDER_INVALID", 40010001), (error.Str("__typename"), error.Str("code"), UpstreamCode(error)));
-        Assert.Contains("not found", error.Str("message"), StringComparison.Ordinal);
-        Assert.Equal("REJECTED", OrderDriver.Order(payload).Str("status"));
-        Assert.Equal(1, _driver.OrderPosts);
+        Assert.Equal(("OrderInvalidError", "ORDER_INVALID", (int?)null), (error.Str("__typename"), error.Str("code"), UpstreamCode(error)));
+        Assert.Contains("NOPE", error.Str("message"), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, payload.GetProperty("order").ValueKind);
+        Assert.Equal(0, _driver.OrderPosts);
     }
 
     [Fact]

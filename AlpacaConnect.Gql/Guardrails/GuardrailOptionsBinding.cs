@@ -14,7 +14,12 @@ internal static class GuardrailOptionsBinding
         options.AllowedTimeInForce = Configured(section, nameof(GuardrailOptions.AllowedTimeInForce), options.AllowedTimeInForce);
         options.AllowedSymbols = Configured(section, nameof(GuardrailOptions.AllowedSymbols), options.AllowedSymbols);
         options.DeniedSymbols = Configured(section, nameof(GuardrailOptions.DeniedSymbols), options.DeniedSymbols);
-        options.AllowedAssetClasses = Configured(section, nameof(GuardrailOptions.AllowedAssetClasses), options.AllowedAssetClasses);
+        // Written as the schema writes them (US_OPTION) or as the enum does (UsOption).
+        options.AllowedAssetClasses = Configured(section, nameof(GuardrailOptions.AllowedAssetClasses), options.AllowedAssetClasses.Select(c => c.ToString()).ToList())
+            .Select(name => Enum.TryParse<Trading.AssetClass>(name.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed) ? parsed : Trading.AssetClass.Unknown)
+            .Where(c => c != Trading.AssetClass.Unknown)
+            .Distinct()
+            .ToList();
     }
 
     private static List<T> Configured<T>(IConfigurationSection section, string key, List<T> bound) =>

@@ -12,7 +12,7 @@ internal sealed class OrderInvalidErrorType : PayloadErrorGraphType<OrderInvalid
     {
         Field(e => e.Field, nullable: true).Description("The input field at fault, e.g. `limitPrice` or `takeProfit.limitPrice`, when known.");
         Field(e => e.UpstreamCode, nullable: true).Description("Alpaca's error code when Alpaca refused it.");
-        Field(e => e.Rule, nullable: true).Description("The asset's rule at fault, e.g. TIME_IN_FORCE_FOR_ASSET_CLASS, BELOW_MIN_ORDER_SIZE, ASSET_NOT_FRACTIONABLE.");
+        Field(e => e.Rule).Description("The rule at fault: one of the asset's (e.g. TIME_IN_FORCE_FOR_ASSET_CLASS, BELOW_MIN_ORDER_SIZE, ASSET_NOT_FOUND), or ORDER_RULE for Alpaca's general order rules.");
         Field(e => e.Limit, nullable: true).Description("The rule's limit, as a decimal string or list.");
         Field(e => e.Actual, nullable: true).Description("What the order asked.");
     }

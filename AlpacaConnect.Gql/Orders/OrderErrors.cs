@@ -7,8 +7,12 @@ namespace AlpacaConnect.Gql.Orders;
 /// The input breaks one of Alpaca's order rules; <see cref="Field"/> names the input field when known, and a rule of the
 /// order's asset (<see cref="Rule"/>, e.g. TIME_IN_FORCE_FOR_ASSET_CLASS) gives its limit and what was asked.
 /// </summary>
-public sealed record OrderInvalidError(string? Field, string Message, int? UpstreamCode = null, string? Rule = null, string? Limit = null, string? Actual = null)
-    : PayloadError(ErrorCodes.OrderInvalid, Message);
+public sealed record OrderInvalidError(string? Field, string Message, int? UpstreamCode = null, string Rule = OrderInvalidError.OrderRule, string? Limit = null, string? Actual = null)
+    : PayloadError(ErrorCodes.OrderInvalid, Message)
+{
+    /// <summary>The rule of an error that is not one of an asset's: Alpaca's general order rules.</summary>
+    public const string OrderRule = "ORDER_RULE";
+}
 
 public sealed record GuardrailViolationError(string Rule, string Message, string? Limit, string? Actual)
     : PayloadError(ErrorCodes.GuardrailViolation, Message);

@@ -60,7 +60,8 @@ internal static class OrderInputRules
             invalid("notional", "notional is a dollar amount with at most 2 decimals.");
         }
 
-        var fractional = input.Notional is not null || (input.Qty is { } whole && whole % 1 != 0);
+        // Equities only: crypto (written with a slash, BTC/USD) has its own terms, checked against its asset.
+        var fractional = !input.Symbol.Contains('/', StringComparison.Ordinal) && (input.Notional is not null || (input.Qty is { } whole && whole % 1 != 0));
         if (fractional && (input.Type is not (OrderType.Market or OrderType.Limit) || input.TimeInForce != TimeInForce.Day))
         {
             invalid(input.Notional is null ? "qty" : "notional", "Fractional and notional orders must be MARKET or LIMIT orders with DAY.");

@@ -66,6 +66,25 @@ public static class PersistenceExtensions
             }
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            // EF's own migration lock on PostgreSQL ends with each migration's transaction, so two instances starting
+            // together could both apply the second of two pending migrations. A session lock spans them all.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(7243001)");
+            try
+            {
+                await db.Database.MigrateAsync();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(7243001)");
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return;
+        }
+
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite())
         {
