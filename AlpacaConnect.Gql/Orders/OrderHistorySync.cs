@@ -181,7 +181,7 @@ internal sealed partial class OrderHistorySync(
         return changed;
     }
 
-    private bool IsExpired(Order order) => time.GetUtcNow() - order.CreatedAt > pipeline.CurrentValue.IntentExpiry;
+    private bool IsExpired(Order order) => pipeline.CurrentValue.HasExpired(order, time.GetUtcNow());
 
     private static AlpacaOrderQuery Query(AlpacaOrderQueryStatus status, DateTimeOffset? until, DateTimeOffset? after) => new()
     {

@@ -189,15 +189,19 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
             var usage = HoldsReservation(order) == held ? 0 : held ? -1 : 1;
             try
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                await db.SaveChangesAsync(cancellationToken);
-                if (usage != 0)
+                if (usage == 0)
                 {
-                    // What Alpaca reports is real: an expired intent it turns out to hold takes its usage back unconditionally.
-                    await UsageLedger.AdjustAsync(db, order.UserId, ReservationOf(order), usage, cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
                 }
-
-                await transaction.CommitAsync(cancellationToken);
+                else
+                {
+                    // The row and the usage it gives back (or, for an expired intent Alpaca turns out to hold, takes
+                    // back unconditionally: what Alpaca reports is real) change together.
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await UsageLedger.AdjustAsync(db, order.UserId, ReservationOf(order), usage, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
             }
             catch (DbUpdateConcurrencyException) when (attempt < MaxWriteAttempts)
             {

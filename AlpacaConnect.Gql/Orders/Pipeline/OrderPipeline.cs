@@ -121,7 +121,7 @@ internal sealed partial class OrderPipeline(
         }
 
         var client = alpaca.ForConnection(connection.Connection);
-        var expired = time.GetUtcNow() - existing.CreatedAt > options.CurrentValue.IntentExpiry;
+        var expired = options.CurrentValue.HasExpired(existing, time.GetUtcNow());
         if (!command.CanLookUp)
         {
             // Nothing to look it up by: never sent again; the reconciliation links it, or it expires.
@@ -149,7 +149,8 @@ internal sealed partial class OrderPipeline(
                 return new PipelineResult(existing, stopped);
             }
 
-            var (_, _, refused) = await CheckAsync(command, connection, client, existing, cancellationToken);
+            var (asset, context, unfit) = await ReadAsync(command, client, cancellationToken);
+            var refused = unfit.Count > 0 ? unfit : (await JudgeAsync(command, connection, asset!, context, existing, cancellationToken)).Refused;
             if (refused.Count > 0)
             {
                 return new PipelineResult(existing, refused);
@@ -168,9 +169,16 @@ internal sealed partial class OrderPipeline(
         OrderCommand command, BoundConnection connection, IAlpacaTradingClient client, CancellationToken cancellationToken)
     {
         var policy = guardrails.CurrentValue;
+        var (asset, context, misfit) = await ReadAsync(command, client, cancellationToken);
+        if (misfit.Count > 0)
+        {
+            return (null, misfit);
+        }
+
+        // Only the usage is read again when another order took it first: the upstream reads stand.
         for (var attempt = 1; ; attempt++)
         {
-            var (asset, estimate, refused) = await CheckAsync(command, connection, client, replaying: null, cancellationToken);
+            var (estimate, refused) = await JudgeAsync(command, connection, asset!, context, replaying: null, cancellationToken);
             if (refused.Count > 0)
             {
                 return (null, refused);
@@ -212,21 +220,25 @@ internal sealed partial class OrderPipeline(
 
 internal sealed partial class OrderPipeline
 {
-    /// <summary>
-    /// The asset's rules and the guardrails, against the usage of today without <paramref name="replaying"/>'s own
-    /// reservation (a replay is checked as if it were new, and keeps the reservation it holds). The order's value when it passes.
-    /// </summary>
-    private async Task<(TradableAsset? Asset, decimal Estimate, IReadOnlyList<PayloadError> Refused)> CheckAsync(
-        OrderCommand command, BoundConnection connection, IAlpacaTradingClient client, Order? replaying, CancellationToken cancellationToken)
+    /// <summary>The asset and the market read from Alpaca, and the asset's refusals of the order (none when it may go on).</summary>
+    private async Task<(TradableAsset? Asset, GuardrailContext Context, IReadOnlyList<PayloadError> Misfit)> ReadAsync(
+        OrderCommand command, IAlpacaTradingClient client, CancellationToken cancellationToken)
     {
         var ticket = command.Ticket();
-        var policy = guardrails.CurrentValue;
         var (asset, context) = await market.ReadAsync(client, ticket.Symbol, cancellationToken);
-        if (AssetRules.Check(ticket, asset, policy.AllowedAssetClasses, closing: command.Kind == OrderCommandKind.Close) is { Count: > 0 } misfit)
-        {
-            return (asset, 0m, misfit);
-        }
+        var closing = command.Kind == OrderCommandKind.Close;
+        return (asset, context, AssetRules.Check(ticket, asset, guardrails.CurrentValue.AllowedAssetClasses, closing));
+    }
 
+    /// <summary>
+    /// The guardrails, against the usage of today without <paramref name="replaying"/>'s own reservation (a replay is
+    /// checked as if it were new, and keeps the reservation it holds). The order's value when it passes.
+    /// </summary>
+    private async Task<(decimal Estimate, IReadOnlyList<PayloadError> Refused)> JudgeAsync(
+        OrderCommand command, BoundConnection connection, TradableAsset asset, GuardrailContext context, Order? replaying,
+        CancellationToken cancellationToken)
+    {
+        var ticket = command.Ticket();
         var day = TradingDay.Of(time.GetUtcNow());
         var (count, micros) = await store.UsageAsync(command.UserId, day, cancellationToken);
         var (supersededCount, supersededValue) = command.Supersedes(day);
@@ -240,16 +252,16 @@ internal sealed partial class OrderPipeline
         var order = new GuardrailOrder(ticket.Symbol, ticket.Side, ticket.Type, ticket.TimeInForce, ticket.Qty, ticket.Notional, ticket.LimitPrice,
             ticket.StopPrice, connection.Environment)
         {
-            Multiplier = asset!.ValueMultiplier,
+            Multiplier = asset.ValueMultiplier,
             TradesAroundTheClock = asset.Class == Trading.AssetClass.Crypto,
             Closing = command.Kind == OrderCommandKind.Close,
         };
-        var violations = GuardrailPolicy.Check(order, context, policy);
+        var violations = GuardrailPolicy.Check(order, context, guardrails.CurrentValue);
         if (violations.Count > 0)
         {
-            return (asset, 0m, violations.Select(v => (PayloadError)new GuardrailViolationError(v.Rule, v.Message, v.Limit, v.Actual)).ToList());
+            return (0m, violations.Select(v => (PayloadError)new GuardrailViolationError(v.Rule, v.Message, v.Limit, v.Actual)).ToList());
         }
 
-        return (asset, order.Closing ? 0m : GuardrailPolicy.EstimatedNotional(order, context) ?? 0m, []);
+        return (order.Closing ? 0m : GuardrailPolicy.EstimatedNotional(order, context) ?? 0m, []);
     }
 }

@@ -14,4 +14,7 @@ public sealed class OrderPipelineOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan IntentExpiry { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Whether <paramref name="intent"/> is too old to be sent at <paramref name="now"/>.</summary>
+    public bool HasExpired(Order intent, DateTimeOffset now) => now - intent.CreatedAt > IntentExpiry;
 }
