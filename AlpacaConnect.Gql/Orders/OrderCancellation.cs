@@ -63,7 +63,7 @@ internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpaca
             return new CancelOrderPayload(order, [OrderErrorMapping.From(e)!]);
         }
 
-        reads.Invalidate(order.ConnectionId);
+        reads.InvalidateBalances(order.ConnectionId);
         return new CancelOrderPayload(await store.MarkAsync(order.Id, OrderStatus.PendingCancel, "cancel", CancellationToken.None), []);
     }
 

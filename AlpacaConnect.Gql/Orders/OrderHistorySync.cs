@@ -24,8 +24,8 @@ internal sealed partial class OrderHistorySync(
     TimeProvider time,
     ILogger<OrderHistorySync> logger)
 {
-    /// <summary>The read cache key; placing or cancelling invalidates the connection's entries, so the next read syncs.</summary>
-    private const string Kind = "order-history";
+    /// <summary>The read cache key; placing, filling or cancelling forgets it, so the next read syncs.</summary>
+    private const string Kind = ReadKinds.OrderHistory;
 
     private const string ReconcileKind = "order-reconcile";
 

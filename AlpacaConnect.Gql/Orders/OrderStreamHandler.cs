@@ -19,7 +19,7 @@ internal sealed class OrderStreamHandler(OrderStore store, OrderHistorySync hist
         if (await store.ReconcileAsync(ours.Id, update.Order, "stream", cancellationToken, OrderEventKinds.Parse(update.Event)))
         {
             // A fill moves cash and positions; the next read must not serve the cached ones.
-            reads.Invalidate(connectionId);
+            reads.InvalidateBalances(connectionId);
         }
 
         return true;
@@ -29,7 +29,7 @@ internal sealed class OrderStreamHandler(OrderStore store, OrderHistorySync hist
     {
         if (await history.ReconcileAsync(target.UserId, new BoundConnection(target.Connection, target.AccountId), cancellationToken) > 0)
         {
-            reads.Invalidate(target.Connection.ConnectionId);
+            reads.InvalidateBalances(target.Connection.ConnectionId);
         }
     }
 

@@ -33,8 +33,9 @@ public static class PersistenceExtensions
 
             var environment = services.GetRequiredService<IHostEnvironment>();
             db.UseSqlite(SqliteConnectionStrings.Resolve(options.ConnectionStringOrDefault(), environment.ContentRootPath))
-                .AddInterceptors(BusyTimeout);
+                .AddInterceptors(BusyTimeout, services.GetRequiredService<SqliteWriteGate>());
         });
+        builder.Services.AddSingleton<SqliteWriteGate>();
 
         builder.Services.AddSingleton<LockDataSource>();
         builder.Services.AddSingleton<ISharedLocks>(services =>

@@ -149,7 +149,7 @@ internal sealed partial class OrderPipeline(
                 return new PipelineResult(existing, stopped);
             }
 
-            var (asset, context, unfit) = await ReadAsync(command, client, cancellationToken);
+            var (asset, context, unfit) = await ReadAsync(command, connection, client, cancellationToken);
             var refused = unfit.Count > 0 ? unfit : (await JudgeAsync(command, connection, asset!, context, existing, cancellationToken)).Refused;
             if (refused.Count > 0)
             {
@@ -169,7 +169,7 @@ internal sealed partial class OrderPipeline(
         OrderCommand command, BoundConnection connection, IAlpacaTradingClient client, CancellationToken cancellationToken)
     {
         var policy = guardrails.CurrentValue;
-        var (asset, context, misfit) = await ReadAsync(command, client, cancellationToken);
+        var (asset, context, misfit) = await ReadAsync(command, connection, client, cancellationToken);
         if (misfit.Count > 0)
         {
             return (null, misfit);
@@ -222,10 +222,10 @@ internal sealed partial class OrderPipeline
 {
     /// <summary>The asset and the market read from Alpaca, and the asset's refusals of the order (none when it may go on).</summary>
     private async Task<(TradableAsset? Asset, GuardrailContext Context, IReadOnlyList<PayloadError> Misfit)> ReadAsync(
-        OrderCommand command, IAlpacaTradingClient client, CancellationToken cancellationToken)
+        OrderCommand command, BoundConnection connection, IAlpacaTradingClient client, CancellationToken cancellationToken)
     {
         var ticket = command.Ticket();
-        var (asset, context) = await market.ReadAsync(client, ticket.Symbol, cancellationToken);
+        var (asset, context) = await market.ReadAsync(connection.Connection.ConnectionId, client, ticket.Symbol, cancellationToken);
         var closing = command.Kind == OrderCommandKind.Close;
         return (asset, context, AssetRules.Check(ticket, asset, guardrails.CurrentValue.AllowedAssetClasses, closing));
     }

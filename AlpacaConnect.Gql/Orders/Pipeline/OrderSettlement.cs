@@ -26,7 +26,7 @@ internal sealed partial class OrderSettlement(OrderStore store, ConnectionReadCa
             case SubmissionOutcome.Placed placed:
                 var stored = await command.RecordAsync(store, intent, placed);
                 // An open order reserves buying power at once: the account read a moment ago is stale now.
-                reads.Invalidate(intent.ConnectionId);
+                reads.InvalidateBalances(intent.ConnectionId);
                 return new PipelineResult(await command.AcceptedAsync(client, stored), []);
 
             case SubmissionOutcome.Refused { Error: var e, AfterAmbiguous: var afterAmbiguous }:

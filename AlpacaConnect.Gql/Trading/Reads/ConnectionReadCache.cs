@@ -36,10 +36,18 @@ public sealed class ConnectionReadCache(TimeProvider time)
         }
     }
 
-    /// <summary>Forgets everything read for the connection (e.g. after an order filled); reads in flight finish for their callers only.</summary>
-    public void Invalidate(Guid connectionId)
+    /// <summary>Forgets everything read for the connection (it changed, perhaps to another account); reads in flight finish for their callers only.</summary>
+    public void Invalidate(Guid connectionId) => Forget(connectionId, static _ => true);
+
+    /// <summary>
+    /// Forgets what a trade changes (cash, buying power, positions: <see cref="ReadKinds.ChangedByTrades"/>) after an
+    /// order was placed, filled or canceled. Market data and the account's status flags stay.
+    /// </summary>
+    public void InvalidateBalances(Guid connectionId) => Forget(connectionId, ReadKinds.ChangedByTrades);
+
+    private void Forget(Guid connectionId, Func<string, bool> what)
     {
-        foreach (var key in _entries.Keys.Where(k => k.ConnectionId == connectionId))
+        foreach (var key in _entries.Keys.Where(k => k.ConnectionId == connectionId && what(k.What)))
         {
             _entries.TryRemove(key, out _);
         }

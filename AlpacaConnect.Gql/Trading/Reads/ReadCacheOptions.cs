@@ -26,4 +26,25 @@ public sealed class ReadCacheOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ClockTtl { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How long the order checks reuse a symbol's latest quote (the price a market order is valued at against the
+    /// guardrails). Alpaca values and fills the order itself; a second-old quote only bounds our estimate.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan QuoteTtl { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long the order checks reuse the account's status flags (blocked, suspended). Alpaca refuses an order of a
+    /// blocked account itself; the flags only make our refusal come first.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan AccountStatusTtl { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long the order checks reuse the market clock. Its next open and close tell whether the market is open at any
+    /// moment before them, so a reuse is exact until the first of them; past it the clock is read again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan MarketHoursTtl { get; set; } = TimeSpan.FromMinutes(1);
 }
