@@ -89,6 +89,40 @@ public sealed class ProductionStartupTests
     }
 
     [Fact]
+    public void AKeyRingCertificateThumbprintNotInTheStoreStopsTheServerNamingTheSetting()
+    {
+        using var production = new ApiFactory { EnvironmentName = Environments.Production, KeyRingCertificate = null }
+            .WithHostSetting("DataProtection:CertificateThumbprint", "0000000000000000000000000000000000000000");
+
+        var error = OptionsFailure.Of(() => production.CreateClient());
+
+        Assert.Contains("DataProtection:CertificateThumbprint cannot be loaded", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AKeyRingWrittenUnderOneCertificateCannotBeReadWithAnother()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"alpaca-connect-key-ring-{Guid.NewGuid():N}.db");
+        string secret;
+        using (var first = new ApiFactory { EnvironmentName = Environments.Production }.WithSetting("Persistence:ConnectionString", $"Data Source={database}"))
+        {
+            first.CreateClient().Dispose();
+            secret = first.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("a token");
+        }
+
+        using var thief = new ApiFactory { EnvironmentName = Environments.Production, KeyRingCertificate = TestCertificate.Create() }
+            .WithSetting("Persistence:ConnectionString", $"Data Source={database}");
+        thief.CreateClient().Dispose();
+
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() =>
+            thief.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret));
+        foreach (var suffix in new[] { "", "-shm", "-wal" })
+        {
+            File.Delete(database + suffix);
+        }
+    }
+
+    [Fact]
     public async Task ASandboxOutsideDevelopmentSaysSoInTheLogAndOnReadiness()
     {
         var logs = new LogCapture();
