@@ -47,6 +47,8 @@ public sealed class AppSettings
         ["DataProtection:CertificatePath"] = KeyRingCertificate(Path.GetDirectoryName(Path.GetFullPath(database))!),
         ["DataProtection:CertificatePassword"] = KeyRingPassword,
         ["Connections:AllowedReturnTo:0"] = ReturnTo,
+        // The bench asks the schema (__type) whether a scenario's subscription exists; off by default outside Development.
+        ["GraphQL:IntrospectionEnabled"] = "true",
         // Guardrails are per-user daily budgets; thousands of benchmark orders would exhaust the defaults.
         ["Guardrails:MaxOrdersPerDay"] = "100000",
         ["Guardrails:MaxDailyNotional"] = "1000000000",
