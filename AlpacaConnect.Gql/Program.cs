@@ -3,7 +3,9 @@ using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL;
 using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.GraphQL.Transport;
 using AlpacaConnect.Gql.Guardrails;
+using AlpacaConnect.Gql.Hosting;
 using AlpacaConnect.Gql.Identity;
 using AlpacaConnect.Gql.Market;
 using AlpacaConnect.Gql.Observability;
@@ -14,7 +16,7 @@ using AlpacaConnect.Gql.Sandbox;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Trading.Reads;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
 
 builder.AddPersistence();
 builder.AddAppIdentity();
@@ -39,6 +41,12 @@ if (SchemaExport.IsRequested(args))
     return;
 }
 
+if (!app.ConfigurationIsValid())
+{
+    return;
+}
+
+app.UseBrowserOrigins();
 app.MapAlpacaSandbox();
 app.UseAppIdentity();
 app.MapObservability();

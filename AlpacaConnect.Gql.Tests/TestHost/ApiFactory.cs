@@ -28,6 +28,17 @@ public class ApiFactory : WebApplicationFactory<Program>
         ["Jwt:SigningKey"] = TestSigningKey,
     };
 
+    /// <summary>
+    /// Outside Development the server has no default mode; test hosts run the sandbox there on purpose, as a staging
+    /// server would. A test removes one with <c>WithSetting(key, null)</c>.
+    /// </summary>
+    private static readonly Dictionary<string, string?> OutsideDevelopment = new()
+    {
+        ["Alpaca:Mode"] = "Sandbox",
+        ["Sandbox:AllowOutsideDevelopment"] = "true",
+    };
+
+    private readonly Dictionary<string, string> _hostSettings = [];
     private readonly List<Action<IServiceCollection>> _serviceOverrides = [];
     private readonly PostgresDatabase? _postgres = ScaleOutServices.EveryHostOnPostgres ? new PostgresDatabase() : null;
 
@@ -42,6 +53,12 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     /// <summary>Development by default, like <c>dotnet run</c>.</summary>
     public string EnvironmentName { get; init; } = Environments.Development;
+
+    /// <summary>
+    /// Outside Development, what encrypts the key ring (the server refuses to start without one); null for none. The
+    /// server reads it while registering services, so it is passed as host settings, which are known that early.
+    /// </summary>
+    public TestCertificate? KeyRingCertificate { get; init; } = TestCertificate.Shared;
 
     public ApiFactory WithSetting(string key, string? value)
     {
@@ -58,6 +75,13 @@ public class ApiFactory : WebApplicationFactory<Program>
         WithSetting("Streaming:EventBus", "Redis")
             .WithSetting("Streaming:Redis:ConnectionString", ScaleOutServices.RequireRedis())
             .WithSetting("Streaming:Redis:ChannelPrefix", channelPrefix);
+
+    /// <summary>A setting the server must see while it registers services (the key ring's certificate).</summary>
+    public ApiFactory WithHostSetting(string key, string value)
+    {
+        _hostSettings[key] = value;
+        return this;
+    }
 
     public ApiFactory WithServices(Action<IServiceCollection> configure)
     {
@@ -96,7 +120,26 @@ public class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+        var settings = new Dictionary<string, string?>(_settings);
+        if (EnvironmentName != Environments.Development)
+        {
+            foreach (var (key, value) in OutsideDevelopment)
+            {
+                settings.TryAdd(key, value);
+            }
+
+            foreach (var (key, value) in KeyRingCertificate?.Settings ?? new Dictionary<string, string>())
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
+        foreach (var (key, value) in _hostSettings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
         builder.ConfigureServices(services => _serviceOverrides.ForEach(configure => configure(services)));
     }
 

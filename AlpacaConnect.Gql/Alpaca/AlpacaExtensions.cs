@@ -22,6 +22,7 @@ public static class AlpacaExtensions
         var configuration = builder.Configuration;
         services.AddOptions<AlpacaOptions>().Bind(configuration.GetSection(AlpacaOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AlpacaOptions>, AlpacaOptionsValidator>();
+        services.AddHostedService<UpstreamAnnouncement>();
         services.AddOptions<AlpacaResilienceOptions>().Bind(configuration.GetSection(AlpacaResilienceOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlpacaRateLimitOptions>().Bind(configuration.GetSection(AlpacaRateLimitOptions.Section))

@@ -9,7 +9,11 @@ public sealed class AlpacaOptions
 {
     public const string Section = "Alpaca";
 
-    /// <summary><c>Sandbox</c> (default) serves and uses the embedded simulator; <c>Alpaca</c> calls Alpaca's hosts.</summary>
+    /// <summary>
+    /// <c>Sandbox</c> serves and uses the embedded simulator; <c>Alpaca</c> calls Alpaca's hosts. <c>Sandbox</c> is the
+    /// default in Development only: elsewhere the server refuses to start until the mode is set, and <c>Sandbox</c> also
+    /// needs <c>Sandbox:AllowOutsideDevelopment</c>.
+    /// </summary>
     public AlpacaMode Mode { get; set; } = AlpacaMode.Sandbox;
 
     /// <summary>OAuth client id of the app registered with Alpaca Connect. Required in <c>Alpaca</c> mode.</summary>

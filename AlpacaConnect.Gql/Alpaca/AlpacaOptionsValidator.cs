@@ -4,13 +4,21 @@ namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>
 /// Real Alpaca cannot be called without the app's OAuth credentials; the server refuses to start rather than fail at
-/// the first connect. In Sandbox mode the sandbox supplies its own client id and secret.
+/// the first connect. In Sandbox mode the sandbox supplies its own client id and secret. Outside Development the mode
+/// has no default: one forgotten setting must not make a production server trade against the simulator.
 /// </summary>
-internal sealed class AlpacaOptionsValidator : IValidateOptions<AlpacaOptions>
+internal sealed class AlpacaOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<AlpacaOptions>
 {
+    public const string ModeSetting = $"{AlpacaOptions.Section}:{nameof(AlpacaOptions.Mode)}";
+
     public ValidateOptionsResult Validate(string? name, AlpacaOptions options)
     {
         var failures = new List<string>();
+        if (!environment.IsDevelopment() && string.IsNullOrWhiteSpace(configuration[ModeSetting]))
+        {
+            failures.Add($"{ModeSetting} must be set outside Development: Alpaca (Alpaca's own hosts) or Sandbox (the embedded simulator, which also needs Sandbox:AllowOutsideDevelopment=true).");
+        }
+
         if (options.Mode == AlpacaMode.Alpaca)
         {
             Require(failures, options.ClientId, "Alpaca:ClientId", "the OAuth app's client id");

@@ -30,11 +30,13 @@ public static class GraphQLExtensions
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<ApiErrorInfoProvider>(services => new(services.GetRequiredService<ErrorExposure>()))
             .AddValidationRule<AuthenticationRule>(useForCachedDocuments: true)
+            .AddValidationRule<IntrospectionPolicy>(useForCachedDocuments: true)
             .AddComplexityAnalyzer((complexity, services) =>
                 ComplexityLimits.Configure(complexity, services.GetRequiredService<IOptions<GraphQLOptions>>().Value))
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
 
         builder.Services.AddGraphQLHttpTransport();
+        builder.Services.AddBrowserOrigins();
         builder.Services.AddGraphQLWebSockets(builder.Configuration);
         builder.Services.AddGraphQLExplorer(builder.Configuration);
         return builder;
@@ -46,5 +48,6 @@ public static class GraphQLExtensions
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints) =>
         endpoints.Map(Path, endpoints.WithGraphQLWebSockets(endpoints.WithGraphQLExplorer(Path, GraphQLHttpEndpoints.HandleAsync)))
-            .WithDisplayName("GraphQL");
+            .WithDisplayName("GraphQL")
+            .RequireCors(BrowserOrigins.PolicyName);
 }

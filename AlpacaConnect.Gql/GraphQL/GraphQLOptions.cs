@@ -39,4 +39,18 @@ public sealed class GraphQLOptions
 
     /// <summary>Expose exception messages and stack traces in errors. Defaults to on only in Development.</summary>
     public bool? ExposeExceptionDetails { get; set; }
+
+    /// <summary>
+    /// Answer <c>__schema</c> and <c>__type</c>. Defaults to on only in Development: clients ship with the committed
+    /// <c>schema.graphql</c>, and elsewhere a map of every field only helps an attacker (OWASP GraphQL cheat sheet).
+    /// Turned off, such a query gets <c>INTROSPECTION_DISABLED</c>; <c>__typename</c> always works. The explorer needs it on.
+    /// </summary>
+    public bool? IntrospectionEnabled { get; set; }
+
+    /// <summary>
+    /// Web origins (<c>https://app.example.com</c>) whose pages may call <c>/graphql</c>: CORS for HTTP, and the
+    /// <c>Origin</c> check of WebSocket handshakes. Empty: in Development any loopback origin over HTTP and any origin
+    /// over WebSocket; elsewhere none. Requests without an <c>Origin</c> header (mobile apps, servers) are not affected.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
 }

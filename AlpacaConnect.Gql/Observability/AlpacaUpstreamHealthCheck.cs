@@ -10,7 +10,8 @@ namespace AlpacaConnect.Gql.Observability;
 /// from a load balancer never become load on Alpaca. In Sandbox mode the upstream is this process: nothing to probe.
 /// </summary>
 internal sealed class AlpacaUpstreamHealthCheck(
-    IOptions<AlpacaOptions> alpaca, IOptions<HealthOptions> options, IHttpClientFactory clients, TimeProvider time) : IHealthCheck, IDisposable
+    IOptions<AlpacaOptions> alpaca, IOptions<HealthOptions> options, IHttpClientFactory clients, TimeProvider time, IHostEnvironment environment)
+    : IHealthCheck, IDisposable
 {
     /// <summary>Tests replace this client's primary handler to stand in for Alpaca.</summary>
     public const string HttpClientName = "Alpaca.Health";
@@ -22,7 +23,10 @@ internal sealed class AlpacaUpstreamHealthCheck(
     {
         if (alpaca.Value.Mode == AlpacaMode.Sandbox)
         {
-            return HealthCheckResult.Healthy("The embedded sandbox is the upstream.");
+            // Outside Development an operator must see that this server does not trade with Alpaca (it was opted into).
+            return HealthCheckResult.Healthy(environment.IsDevelopment()
+                ? "The embedded sandbox is the upstream."
+                : $"SANDBOX MODE in {environment.EnvironmentName} (Sandbox:AllowOutsideDevelopment): the upstream is the embedded simulator, not Alpaca.");
         }
 
         if (Fresh() is { } cached)

@@ -11,7 +11,7 @@ public static class PersistenceExtensions
 
     /// <summary>
     /// EF Core through <see cref="IDbContextFactory{TContext}"/> on SQLite (default) or PostgreSQL, the Data Protection
-    /// key ring in that database, and <see cref="ISharedLocks"/>. The provider is read when services are first resolved:
+    /// key ring in that database (encrypted with a certificate: <see cref="KeyRingOptions"/>), and <see cref="ISharedLocks"/>. The provider is read when services are first resolved:
     /// configuration added by a test host is only final then.
     /// </summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
@@ -43,9 +43,10 @@ public static class PersistenceExtensions
                 ? new PostgresAdvisoryLocks(services.GetRequiredService<LockDataSource>())
                 : new KeyedLock());
 
-        builder.Services.AddDataProtection()
+        var dataProtection = builder.Services.AddDataProtection()
             .SetApplicationName("AlpacaConnect.Gql")
             .PersistKeysToDbContext<AppDbContext>();
+        KeyRingProtection.Configure(dataProtection, builder.Configuration, builder.Environment.ContentRootPath);
         return builder;
     }
 

@@ -55,6 +55,20 @@ public sealed class SandboxOptions
     [Range(0, 10_000)]
     public int GeneratedUsers { get; set; }
 
+    /// <summary>
+    /// Outside Development the simulator runs only when this is <c>true</c> (with <c>Alpaca:Mode=Sandbox</c>): a staging
+    /// or demo server on purpose, never a production server by accident. The start-up log and <c>/health/ready</c> say so.
+    /// </summary>
+    public bool AllowOutsideDevelopment { get; set; }
+
+    /// <summary>
+    /// The secret a caller of <c>/sandbox/control</c> sends in the <c>X-Sandbox-Control-Secret</c> header (at least 16
+    /// characters). Without it the control endpoints are open in Development and closed (403) everywhere else. A secret:
+    /// set it through <c>Sandbox__ControlSecret</c> or user-secrets.
+    /// </summary>
+    [MinLength(16)]
+    public string? ControlSecret { get; set; }
+
     /// <summary>How many received requests the control log keeps (oldest dropped first).</summary>
     [Range(1, 1_000_000)]
     public int RequestLogCapacity { get; set; } = 10_000;

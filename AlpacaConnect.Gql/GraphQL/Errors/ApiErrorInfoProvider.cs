@@ -47,6 +47,7 @@ internal sealed class ApiErrorInfoProvider(ErrorExposure exposure) : ErrorInfoPr
     {
         UnhandledError => ErrorCodes.InternalServerError,
         ComplexityError => ErrorCodes.QueryTooComplex,
+        NoIntrospectionError => ErrorCodes.IntrospectionDisabled,
         SyntaxError or { InnerException: GraphQLSyntaxErrorException } => ErrorCodes.SyntaxError,
         _ when error.Code is { Length: > 0 } code && ErrorCodes.All.Contains(code) => code,
         ValidationError => ErrorCodes.ValidationFailed,

@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
     public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
     public const string SubscriptionLimitExceeded = "SUBSCRIPTION_LIMIT_EXCEEDED";
+    public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
     // Identity.
     public const string Unauthenticated = "UNAUTHENTICATED";

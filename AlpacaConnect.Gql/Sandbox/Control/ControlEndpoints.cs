@@ -18,7 +18,7 @@ internal static class ControlEndpoints
 
     public static void MapControl(this IEndpointRouteBuilder endpoints)
     {
-        var control = endpoints.MapGroup("/control");
+        var control = endpoints.MapGroup("/control").AddEndpointFilter<ControlSecretFilter>();
         control.MapPost("/reset", (SandboxControl c) => Done(c.Reset));
         control.MapGet("/users", (SandboxControl c) => Answer(c.Users.Select(u => new
         {

@@ -9,8 +9,11 @@ namespace AlpacaConnect.Bench.Clients;
 /// The sandbox called directly: its Trading API with a sandbox token (the "direct call" of the load figures), and its
 /// control surface under <c>/sandbox/control</c> (faults, request log, streams, prices, matching engine).
 /// </summary>
-public sealed class SandboxApi(HttpClient http, Uri host)
+public sealed class SandboxApi(HttpClient http, Uri host, string controlSecret)
 {
+    /// <summary>The header <c>/sandbox/control</c> expects <c>Sandbox:ControlSecret</c> in outside Development.</summary>
+    private const string ControlSecretHeader = "X-Sandbox-Control-Secret";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public Uri Host { get; } = host;
@@ -37,8 +40,14 @@ public sealed class SandboxApi(HttpClient http, Uri host)
 
     public Task ClearRequestsAsync() => SendControlAsync(HttpMethod.Delete, "requests");
 
-    public async Task<IReadOnlyList<SandboxRequest>> RequestsAsync() =>
-        await http.GetFromJsonAsync<List<SandboxRequest>>(Control("requests"), Json) ?? [];
+    public async Task<IReadOnlyList<SandboxRequest>> RequestsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Control("requests"));
+        request.Headers.Add(ControlSecretHeader, controlSecret);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<List<SandboxRequest>>(Json) ?? [];
+    }
 
     /// <summary>Aborts every open trade_updates socket.</summary>
     public Task DropStreamsAsync() => SendControlAsync(HttpMethod.Post, "streams/drop", new { });
@@ -77,6 +86,7 @@ public sealed class SandboxApi(HttpClient http, Uri host)
     private async Task SendControlAsync(HttpMethod method, string path, object? body = null)
     {
         using var request = new HttpRequestMessage(method, Control(path));
+        request.Headers.Add(ControlSecretHeader, controlSecret);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, options: Json);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace AlpacaConnect.Bench.Hosting;
 
@@ -16,6 +17,9 @@ public sealed class AppSettings
 
     public const string SandboxClientId = "sandbox-client";
 
+    private readonly string _keyRingFile = $"key-ring-{Guid.NewGuid():N}.pfx";
+    private readonly Lock _keyRingLock = new();
+
     private AppSettings()
     {
     }
@@ -26,6 +30,12 @@ public sealed class AppSettings
     /// <summary>The sandbox's OAuth client secret, random per run, so an Alpaca-mode server can use a separate sandbox.</summary>
     public string SandboxClientSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
+    /// <summary>Opens the sandbox's <c>/sandbox/control</c>, closed outside Development without it. Random per run.</summary>
+    public string SandboxControlSecret { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Encrypts each server's key ring, as Production requires; the password is random per run.</summary>
+    public string KeyRingPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
     public static AppSettings ForRun() => new();
 
     /// <summary>Production, as deployed: no explorer, no dev token endpoint; the bench signs its own app-user tokens.</summary>
@@ -34,7 +44,11 @@ public sealed class AppSettings
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Jwt:SigningKey"] = SigningKey,
         ["Persistence:ConnectionString"] = $"Data Source={database}",
+        ["DataProtection:CertificatePath"] = KeyRingCertificate(Path.GetDirectoryName(Path.GetFullPath(database))!),
+        ["DataProtection:CertificatePassword"] = KeyRingPassword,
         ["Connections:AllowedReturnTo:0"] = ReturnTo,
+        // The bench asks the schema (__type) whether a scenario's subscription exists; off by default outside Development.
+        ["GraphQL:IntrospectionEnabled"] = "true",
         // Guardrails are per-user daily budgets; thousands of benchmark orders would exhaust the defaults.
         ["Guardrails:MaxOrdersPerDay"] = "100000",
         ["Guardrails:MaxDailyNotional"] = "1000000000",
@@ -44,6 +58,8 @@ public sealed class AppSettings
     public Dictionary<string, string> SandboxMode(string database) => With(Common(database), new()
     {
         ["Alpaca:Mode"] = "Sandbox",
+        ["Sandbox:AllowOutsideDevelopment"] = "true",
+        ["Sandbox:ControlSecret"] = SandboxControlSecret,
         ["Sandbox:OAuth:ClientSecret"] = SandboxClientSecret,
         ["Sandbox:OAuth:RedirectUris:0"] = BenchRedirectUri,
     });
@@ -78,6 +94,26 @@ public sealed class AppSettings
         ["Alpaca:RateLimit:PermitLimit"] = "100000",
         ["Sandbox:RateLimit:RequestsPerMinute"] = "1000000",
     };
+
+    /// <summary>A throwaway self-signed certificate in <paramref name="folder"/>, made once per run and folder.</summary>
+    private string KeyRingCertificate(string folder)
+    {
+        var path = Path.Combine(folder, _keyRingFile);
+        lock (_keyRingLock)
+        {
+            if (!File.Exists(path))
+            {
+                using var key = RSA.Create(2048);
+                var request = new CertificateRequest("CN=alpaca-connect-bench-key-ring", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                var now = TimeProvider.System.GetUtcNow();
+                using var certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(1));
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, KeyRingPassword));
+            }
+        }
+
+        return path;
+    }
 
     private static string WebSocket(Uri http) => new UriBuilder(http) { Scheme = "ws" }.Uri.ToString();
 

@@ -37,7 +37,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var process = await AppProcess.StartAsync(name, bench.Paths, AppProcess.FreeLoopbackPort(), settings);
         try
         {
-            var sandbox = new SandboxApi(bench.Http, process.BaseUri);
+            var sandbox = new SandboxApi(bench.Http, process.BaseUri, bench.Settings.SandboxControlSecret);
             var (app, token) = await LinkAsync(bench, process, appUser, sandboxUser);
             return new SandboxServer(bench, process, sandbox, app, token);
         }

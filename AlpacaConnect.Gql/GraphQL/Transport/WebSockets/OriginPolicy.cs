@@ -6,13 +6,15 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// Which browser pages may open a socket. Browsers attach cookies and send <c>Origin</c> on cross-site
 /// WebSocket handshakes without any CORS preflight, so the origin is the only defence against
 /// cross-site WebSocket hijacking; non-browser clients send no <c>Origin</c> and are not restricted here.
+/// The origins are the shared <c>GraphQL:AllowedOrigins</c> (also CORS) plus the older <c>GraphQL:WebSockets:AllowedOrigins</c>.
 /// </summary>
-internal sealed class OriginPolicy(IOptions<GraphQLWebSocketOptions> options, IHostEnvironment environment)
+internal sealed class OriginPolicy(IOptions<GraphQLWebSocketOptions> options, IOptions<GraphQLOptions> shared, IHostEnvironment environment)
 {
     private readonly HashSet<string> _allowed = new(
-        options.Value.AllowedOrigins.Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
+        options.Value.AllowedOrigins.Concat(shared.Value.AllowedOrigins).Select(o => o.TrimEnd('/')), StringComparer.OrdinalIgnoreCase);
 
-    private readonly bool _allowAny = options.Value.AllowedOrigins.Length == 0 && environment.IsDevelopment();
+    private readonly bool _allowAny =
+        options.Value.AllowedOrigins.Length == 0 && shared.Value.AllowedOrigins.Length == 0 && environment.IsDevelopment();
 
     public bool Allows(HttpRequest request)
     {

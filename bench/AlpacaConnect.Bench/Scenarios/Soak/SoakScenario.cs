@@ -30,7 +30,7 @@ public static class SoakScenario
             bench.Settings.AlpacaModeAgainst(bench.Paths.Database("soak-server"), sandboxHost.BaseUri, serverUri),
             new() { ["Alpaca:RateLimit:PermitLimit"] = "100000" });
         await using var server = await AppProcess.StartAsync("soak-server", bench.Paths, serverPort, serverSettings);
-        var sandbox = new SandboxApi(bench.Http, sandboxHost.BaseUri);
+        var sandbox = new SandboxApi(bench.Http, sandboxHost.BaseUri, bench.Settings.SandboxControlSecret);
 
         var retryReasons = new ConcurrentDictionary<string, int>();
         var lanes = new List<Lane>();
