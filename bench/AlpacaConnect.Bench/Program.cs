@@ -16,6 +16,7 @@ var report = new BenchReport
     TakenAt = TimeProvider.System.GetUtcNow(),
     Quick = options.Quick,
     Note = options.Note,
+    Name = options.Name,
     Machine = MachineInfo.Describe(paths.RepositoryRoot),
 };
 
@@ -45,6 +46,7 @@ await Run("economy", EconomyScenario.RunAsync, r => report.Economy = r);
 await Run("storm", StormScenario.RunAsync, r => report.Storm = r);
 await Run("fanout", FanOutScenario.RunAsync, r => report.FanOut = r);
 await Run("soak", SoakScenario.RunAsync, r => report.Soak = r);
+await Run(AbuseScenario.Name, AbuseScenario.RunAsync, r => report.Abuse = r);
 
 report.DurationSeconds = clock.Elapsed.TotalSeconds;
 report.LoadAverageAtEnd = ProcFs.LoadAverage();

@@ -58,6 +58,11 @@ public static class MarkdownReport
             Soak(md, soak);
         }
 
+        if (report.Abuse is { } abuse)
+        {
+            Abuse(md, abuse);
+        }
+
         if (report.Problems.Count > 0)
         {
             md.Append("## Scenarios that did not finish\n\n");
@@ -132,6 +137,32 @@ public static class MarkdownReport
         Row(md, "delivery latency p50 / p99 / max ms", $"{Ms(f.Delivery.P50)} / {Ms(f.Delivery.P99)} / {Ms(f.Delivery.Max)}");
         Row(md, "sockets that could not open / closed by the server", Inv($"{f.FailedToOpen} / {f.SocketsClosedByServer}"));
         Notes(md, f.Unexpected.Select(u => "unexpected message: " + u));
+        md.Append('\n');
+    }
+
+    private static void Abuse(StringBuilder md, AbuseFigures a)
+    {
+        md.Append(Inv($"## A well-behaved user's `positions` alone and while one abusive client ({a.AbusiveWorkers} workers, another address) opens sockets and operations as fast as it can\n\n"));
+        md.Append("| `positions` | requests | p50 ms | p95 ms | p99 ms | max ms | failed |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var r in new[] { a.Alone, a.UnderAbuse })
+        {
+            Row(md, r.Via, Inv($"{r.Succeeded}"), Ms(r.Latency.P50), Ms(r.Latency.P95), Ms(r.Latency.P99), Ms(r.Latency.Max), Inv($"{r.Failed}"));
+        }
+
+        md.Append('\n');
+        var met = a.RatioP99 <= 2.0 ? "met" : "**missed**";
+        md.Append(Inv($"p99 under abuse ÷ p99 alone: **{a.RatioP99:0.00}×** (target ≤ 2×: {met}).\n\n"));
+        md.Append("| abusive client | count |\n|---|---:|\n");
+        Row(md, "sockets opened", Inv($"{a.Abuse.SocketsOpened}"));
+        Row(md, "operations sent", Inv($"{a.Abuse.OperationsSent}"));
+        Row(md, "handshakes refused", Inv($"{a.Abuse.HandshakesRefused}"));
+        Row(md, "sockets closed or dropped by the server", Inv($"{a.Abuse.ClosedByServer}"));
+        foreach (var (what, count) in a.Abuse.Refusals.OrderByDescending(r => r.Value))
+        {
+            Row(md, what, Inv($"{count}"));
+        }
+
+        Notes(md, new[] { a.Alone.FirstFailure, a.UnderAbuse.FirstFailure }.OfType<string>().Select(f => "first failure: " + f));
         md.Append('\n');
     }
 
