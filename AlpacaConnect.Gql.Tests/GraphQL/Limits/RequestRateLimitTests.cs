@@ -57,6 +57,7 @@ public sealed class RequestRateLimitTests : IDisposable
         }
 
         Assert.Equal(Enumerable.Repeat(HttpStatusCode.OK, 10).Append(HttpStatusCode.TooManyRequests), statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, await abusive.RefusedHandshakeAsync(server)); // a handshake is a request too
         Assert.Equal(HttpStatusCode.OK, (await neighbour.PostGraphQLAsync(Typename)).Status);
     }
 

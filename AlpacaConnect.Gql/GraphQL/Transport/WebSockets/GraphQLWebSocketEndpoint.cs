@@ -31,7 +31,14 @@ internal sealed class GraphQLWebSocketEndpoint(
             return;
         }
 
+        // A handshake is a request to /graphql too: it takes a permit from its address's bucket before anything else.
         var ip = context.Connection.RemoteIpAddress;
+        if (services.Rates.TryAcquire(null, ip) is { } retryAfter)
+        {
+            await writer.WriteErrorAsync(context, RateLimitedErrors.ForHttp(retryAfter));
+            return;
+        }
+
         var (socketLease, refusal) = services.Admission.TryAdmit(ip);
         if (socketLease is null)
         {
@@ -40,7 +47,7 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
 
         var settings = options.Value;
-        using var limits = new SessionLimits(socketLease, ip, services.Admission, services.Rates, settings);
+        using var limits = new SessionLimits(socketLease, ip, services.Admission, services.Rates, services.Messages, services.Time, settings);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = MessageTypes.SubProtocol,

@@ -233,6 +233,17 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             return;
         }
 
+        if (_operations.ContainsKey(message.Id!))
+        {
+            Close(CloseCodes.SubscriberAlreadyExists(message.Id!));
+            return;
+        }
+
+        if (await _limits.RefuseOverRateAsync(message.Id!, _identity.User, _output, _aborted))
+        {
+            return;
+        }
+
         var (request, error) = _services.RequestReader.FromJson(message.Payload!.Value);
         if (request is null)
         {
@@ -259,12 +270,6 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         var messages = _services.Messages;
         try
         {
-            if (_limits.TryStartOperation(_identity.User) is { } limited)
-            {
-                operation.End(messages.Error(operation.Id, [limited]));
-                return;
-            }
-
             var document = OperationDocument.TryParse(request.Query);
             var type = document is null ? null : OperationDocument.OperationTypeOf(document, request.OperationName);
             if (type == OperationType.Subscription && ReserveSubscription(operation) is { } refusal)

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Claims;
-using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.GraphQL.Limits;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
@@ -11,9 +10,16 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// shared with HTTP. Disposing gives every slot back.
 /// </summary>
 internal sealed class SessionLimits(
-    IDisposable socketLease, IPAddress? ip, SocketAdmission admission, RequestRateLimiter rates, GraphQLWebSocketOptions options)
+    IDisposable socketLease,
+    IPAddress? ip,
+    SocketAdmission admission,
+    RequestRateLimiter rates,
+    OutboundMessages messages,
+    TimeProvider time,
+    GraphQLWebSocketOptions options)
     : IDisposable
 {
+    private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(1);
     private IDisposable? _anonymousLease;
 
     public OperationSlots Operations { get; } = new(options.MaxInFlightOperationsPerSocket);
@@ -30,10 +36,23 @@ internal sealed class SessionLimits(
         return _anonymousLease is not null;
     }
 
-    /// <summary>Null when the caller may start one more operation; otherwise the <c>RATE_LIMITED</c> error to answer it with.</summary>
-    public ApiException? TryStartOperation(ClaimsPrincipal user) => rates.TryAcquire(user, ip) is { } retryAfter
-        ? RateLimitedErrors.Create(retryAfter)
-        : null;
+    /// <summary>
+    /// False when the caller may start one more operation. Otherwise answers it with <c>RATE_LIMITED</c> and returns
+    /// true after waiting until the caller's bucket refills (a second at most): meanwhile this socket is not read, so a client flooding it
+    /// costs the server one answer per refill instead of one per message.
+    /// </summary>
+    public async Task<bool> RefuseOverRateAsync(string id, ClaimsPrincipal user, OutboundQueue output, CancellationToken cancellationToken)
+    {
+        if (rates.TryAcquire(user, ip) is not { } retryAfter)
+        {
+            return false;
+        }
+
+        output.Send(messages.Error(id, [RateLimitedErrors.Create(retryAfter)]));
+        // At most a second, so a socket closing (or a long refill period) is never waited for long.
+        await Task.Delay(retryAfter < MaxPause ? retryAfter : MaxPause, time, cancellationToken);
+        return true;
+    }
 
     public void Dispose()
     {
