@@ -7,6 +7,11 @@ using AlpacaConnect.Bench.Scenarios.Placement;
 using AlpacaConnect.Bench.Scenarios.Soak;
 
 // bench/run.sh builds the server and this tool in Release, then runs this. See bench/README.md.
+if (AbusiveClient.IsChildProcess(args))
+{
+    return await AbusiveClient.RunAsChildAsync(args);
+}
+
 var options = BenchOptions.Parse(args);
 var paths = BenchPaths.Find(options.RepositoryRoot, options.ResultsDirectory);
 using var bench = new BenchContext(options, paths);

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
@@ -45,6 +48,40 @@ public sealed class AbusiveClient : IAsyncDisposable
     private long _refused;
     private long _operations;
     private long _closedByServer;
+
+    private const string ChildFlag = "--abusive-client";
+
+    public static bool IsChildProcess(string[] args) => args.Length == 4 && args[0] == ChildFlag;
+
+    /// <summary>
+    /// Runs the abuser in a process of its own, so it competes with the measured user for the CPU as another program
+    /// would, not for the measuring process's thread pool. Returns its counts once it has run for <paramref name="duration"/>.
+    /// </summary>
+    public static async Task<AbuseCounts> RunInChildProcessAsync(Uri server, int workers, TimeSpan duration, Func<Task> meanwhile)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { typeof(AbusiveClient).Assembly.Location, ChildFlag, server.ToString(),
+                     workers.ToString(CultureInfo.InvariantCulture), duration.TotalSeconds.ToString(CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("The abusive client did not start.");
+        var output = child.StandardOutput.ReadToEndAsync();
+        await meanwhile();
+        await child.WaitForExitAsync();
+        return JsonSerializer.Deserialize<AbuseCounts>(await output)
+            ?? throw new InvalidOperationException("The abusive client reported nothing.");
+    }
+
+    public static async Task<int> RunAsChildAsync(string[] args)
+    {
+        await using var abuser = new AbusiveClient();
+        abuser.Start(new Uri(args[1]), int.Parse(args[2], CultureInfo.InvariantCulture));
+        await Task.Delay(TimeSpan.FromSeconds(double.Parse(args[3], CultureInfo.InvariantCulture)));
+        Console.Out.Write(JsonSerializer.Serialize(await abuser.StopAsync()));
+        return 0;
+    }
 
     public void Start(Uri server, int workers)
     {
