@@ -34,13 +34,13 @@ public sealed class GraphQLSocket : IAsyncDisposable
     }
 
     /// <summary>A real socket to a server started with <see cref="ApiFactory.StartOnLoopback"/>.</summary>
-    public static async Task<GraphQLSocket> ConnectAsync(Uri server, Action<ClientWebSocketOptions>? configure = null)
+    public static async Task<GraphQLSocket> ConnectAsync(Uri server, Action<ClientWebSocketOptions>? configure = null, HttpMessageInvoker? invoker = null)
     {
         var socket = new ClientWebSocket();
         socket.Options.AddSubProtocol(SubProtocol);
         configure?.Invoke(socket.Options);
         using var timeout = new CancellationTokenSource(SafetyTimeout);
-        await socket.ConnectAsync(WebSocketUrl(server), timeout.Token);
+        await socket.ConnectAsync(WebSocketUrl(server), invoker, timeout.Token);
         return new GraphQLSocket(socket);
     }
 

@@ -20,6 +20,13 @@ public sealed class ProbeQueries(ProbeRecorder recorder) : IQueryFields
             await Task.Delay(Timeout.Infinite, context.CancellationToken);
             return "never";
         });
+        root.Field<IntGraphType>("gated").ResolveAsync(async context =>
+        {
+            Interlocked.Increment(ref recorder.GatedStarted);
+            await recorder.Gate.Task.WaitAsync(context.CancellationToken);
+            return Interlocked.Increment(ref recorder.GatedFinished);
+        });
+        root.Field<IntGraphType>("gatedFinished").Resolve(_ => Volatile.Read(ref recorder.GatedFinished));
     }
 
     public static void AddProbe(IServiceCollection services)
@@ -37,6 +44,14 @@ public sealed class ProbeRecorder
     public int Hits => Volatile.Read(ref _hits);
 
     public TaskCompletionSource SlowStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Holds every <c>gated</c> field until set; they count how many started and finished.</summary>
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+#pragma warning disable CA1051 // counted with Interlocked, so fields
+    public int GatedStarted;
+    public int GatedFinished;
+#pragma warning restore CA1051
 
     public object Hit()
     {

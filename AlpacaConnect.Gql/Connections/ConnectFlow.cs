@@ -30,11 +30,18 @@ internal sealed class ConnectFlow(
             return ConnectAlpacaPayload.Failed(new ReturnToNotAllowedError(returnToUri));
         }
 
+        var now = time.GetUtcNow();
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        // Not atomic with the insert: concurrent starts may pass it together, which stays bounded by the rate limits.
+        var limit = options.Value.MaxPendingFlowsPerUser;
+        if (await db.Set<OAuthState>().CountAsync(s => s.UserId == userId && s.ExpiresAt > now, cancellationToken) >= limit)
+        {
+            return ConnectAlpacaPayload.Failed(new TooManyPendingConnectsError(limit));
+        }
+
         var state = OneTimeSecret.Create();
         secrets.Add(state);
-        var now = time.GetUtcNow();
         var expiresAt = now + options.Value.StateLifetime;
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.Add(new OAuthState
         {
             StateHash = OneTimeSecret.Hash(state),

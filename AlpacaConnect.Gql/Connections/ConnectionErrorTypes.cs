@@ -15,6 +15,15 @@ internal sealed class ReturnToNotAllowedErrorType : PayloadErrorGraphType<Return
 internal sealed class LiveTradingNotAllowedErrorType()
     : PayloadErrorGraphType<LiveTradingNotAllowedError>("LiveTradingNotAllowedError", "LIVE accounts cannot be connected on this server.");
 
+internal sealed class TooManyPendingConnectsErrorType : PayloadErrorGraphType<TooManyPendingConnectsError>
+{
+    public TooManyPendingConnectsErrorType()
+        : base("TooManyPendingConnectsError", "The user has as many unfinished connect flows as the server allows.")
+    {
+        Field(e => e.Limit).Description("Unfinished flows one user may hold.");
+    }
+}
+
 internal sealed class InvalidCompletionCodeErrorType()
     : PayloadErrorGraphType<InvalidCompletionCodeError>("InvalidCompletionCodeError", "The completion code cannot be used.");
 
@@ -34,6 +43,7 @@ internal sealed class ConnectAlpacaErrorType : UnionGraphType
         Name = "ConnectAlpacaError";
         Type<ReturnToNotAllowedErrorType>();
         Type<LiveTradingNotAllowedErrorType>();
+        Type<TooManyPendingConnectsErrorType>();
     }
 }
 

@@ -8,6 +8,9 @@ public sealed record ReturnToNotAllowedError(string ReturnTo)
 public sealed record LiveTradingNotAllowedError()
     : PayloadError(ErrorCodes.LiveTradingNotAllowed, "This server does not connect LIVE accounts.");
 
+public sealed record TooManyPendingConnectsError(int Limit)
+    : PayloadError(ErrorCodes.TooManyPendingConnects, "Too many connect flows are started and not finished; finish or let one expire (StateLifetime) first.");
+
 public sealed record InvalidCompletionCodeError()
     : PayloadError(ErrorCodes.InvalidCompletionCode, "The completion code is unknown, expired, already used or belongs to another user's flow. Start again with connectAlpaca.");
 

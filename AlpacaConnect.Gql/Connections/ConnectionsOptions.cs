@@ -20,6 +20,13 @@ public sealed class ConnectionsOptions
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan StateLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Started flows (OAuth states not yet used or expired) one user may hold; one more <c>connectAlpaca</c> answers
+    /// <c>TOO_MANY_PENDING_CONNECTS</c> until one completes or expires. Each holds a database row until it expires.
+    /// </summary>
+    [Range(1, 1_000)]
+    public int MaxPendingFlowsPerUser { get; set; } = 10;
+
     /// <summary>Life of an approved but unclaimed connection (and of its completion code).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00")]
     public TimeSpan PendingLifetime { get; set; } = TimeSpan.FromMinutes(10);

@@ -35,6 +35,7 @@ public static class GraphQLExtensions
                 ComplexityLimits.Configure(complexity, services.GetRequiredService<IOptions<GraphQLOptions>>().Value))
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
 
+        builder.Services.AddRequestRateLimits(builder.Configuration);
         builder.Services.AddGraphQLHttpTransport();
         builder.Services.AddBrowserOrigins();
         builder.Services.AddGraphQLWebSockets(builder.Configuration);

@@ -9,7 +9,7 @@ namespace AlpacaConnect.Bench;
 public sealed record BenchOptions
 {
     public static readonly string[] AllScenarios =
-        ["load", "placement-serial", "placement-parallel", "placement-users", "economy", "storm", "fanout", "soak"];
+        ["load", "placement-serial", "placement-parallel", "placement-users", "economy", "storm", "fanout", "soak", "abuse"];
 
     /// <summary>Names <c>--only</c> takes for several scenarios at once: <c>placement</c> runs the three placement scenarios.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Groups = new Dictionary<string, string[]>
@@ -27,6 +27,12 @@ public sealed record BenchOptions
 
     /// <summary>A remark printed at the top of the results, e.g. that the machine was busy.</summary>
     public string? Note { get; init; }
+
+    /// <summary>A suffix of the results files' names (<c>&lt;date&gt;-&lt;name&gt;.md</c>), so a partial run does not overwrite the day's full one.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Workers of the abusive client in <c>abuse</c>, each opening sockets and sending operations without pause.</summary>
+    public int AbusiveWorkers { get; init; } = 16;
 
     /// <summary>The fixed latency the sandbox adds to every request in the load scenario (both targets).</summary>
     public TimeSpan UpstreamLatency { get; init; } = TimeSpan.FromMilliseconds(20);
@@ -72,9 +78,10 @@ public sealed record BenchOptions
                 "--repo" => options with { RepositoryRoot = Value() },
                 "--out" => options with { ResultsDirectory = Value() },
                 "--note" => options with { Note = Value() },
+                "--name" => options with { Name = Value() },
                 "--upstream-latency-ms" => options with { UpstreamLatency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--concurrency" => options with { LoadConcurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --upstream-latency-ms, --concurrency."),
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --upstream-latency-ms, --concurrency."),
             };
         }
 

@@ -7,6 +7,11 @@ using AlpacaConnect.Bench.Scenarios.Placement;
 using AlpacaConnect.Bench.Scenarios.Soak;
 
 // bench/run.sh builds the server and this tool in Release, then runs this. See bench/README.md.
+if (AbusiveClient.IsChildProcess(args))
+{
+    return await AbusiveClient.RunAsChildAsync(args);
+}
+
 var options = BenchOptions.Parse(args);
 var paths = BenchPaths.Find(options.RepositoryRoot, options.ResultsDirectory);
 using var bench = new BenchContext(options, paths);
@@ -16,6 +21,7 @@ var report = new BenchReport
     TakenAt = TimeProvider.System.GetUtcNow(),
     Quick = options.Quick,
     Note = options.Note,
+    Name = options.Name,
     Machine = MachineInfo.Describe(paths.RepositoryRoot),
 };
 
@@ -45,6 +51,7 @@ await Run("economy", EconomyScenario.RunAsync, r => report.Economy = r);
 await Run("storm", StormScenario.RunAsync, r => report.Storm = r);
 await Run("fanout", FanOutScenario.RunAsync, r => report.FanOut = r);
 await Run("soak", SoakScenario.RunAsync, r => report.Soak = r);
+await Run(AbuseScenario.Name, AbuseScenario.RunAsync, r => report.Abuse = r);
 
 report.DurationSeconds = clock.Elapsed.TotalSeconds;
 report.LoadAverageAtEnd = ProcFs.LoadAverage();

@@ -25,6 +25,33 @@ public sealed class ConnectionReadCacheTests
         }), cancellationToken);
 
     [Fact]
+    public async Task ManyConnectionsNeverGrowTheCachePastItsBoundAndARecentReadIsStillReused()
+    {
+        var cache = new ConnectionReadCache(_time, maxEntries: 16);
+        var loads = 0;
+        Task<string> Read(Guid connection) => cache.GetOrLoadAsync(connection, ReadKinds.Positions, Ttl, () =>
+        {
+            Interlocked.Increment(ref loads);
+            return Task.FromResult($"positions of {connection}");
+        }, CancellationToken.None);
+
+        var largest = 0;
+        for (var i = 0; i < 1_000; i++)
+        {
+            await Read(Guid.NewGuid());
+            largest = Math.Max(largest, cache.Count);
+        }
+
+        // A well-behaved user reading now is served its own read, and its next read within the TTL is reused.
+        var aliceRead = await Read(_alice);
+        var loadsBefore = loads;
+        Assert.Equal(aliceRead, await Read(_alice));
+        Assert.Equal(loadsBefore, loads);
+        Assert.Equal($"positions of {_alice}", aliceRead);
+        Assert.InRange(largest, 1, 16);
+    }
+
+    [Fact]
     public async Task AReadIsReusedUntilItsTimeToLiveHasPassed()
     {
         var first = await ReadAsync(_alice);

@@ -19,6 +19,7 @@ public static class ErrorCodes
     public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
     public const string SubscriptionLimitExceeded = "SUBSCRIPTION_LIMIT_EXCEEDED";
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
+    public const string ConnectionLimitExceeded = "CONNECTION_LIMIT_EXCEEDED";
 
     // Identity.
     public const string Unauthenticated = "UNAUTHENTICATED";
@@ -47,6 +48,7 @@ public static class ErrorCodes
     public const string AccessDenied = "ACCESS_DENIED";
     public const string OAuthCodeInvalid = "OAUTH_CODE_INVALID";
     public const string TokenExchangeFailed = "TOKEN_EXCHANGE_FAILED";
+    public const string TooManyPendingConnects = "TOO_MANY_PENDING_CONNECTS";
 
     // Orders.
     public const string GuardrailViolation = "GUARDRAIL_VIOLATION";

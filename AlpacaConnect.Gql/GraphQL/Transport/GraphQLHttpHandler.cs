@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.GraphQL.Limits;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
@@ -14,12 +15,20 @@ internal sealed class GraphQLHttpHandler(
     GraphQLHttpRequestReader reader,
     OperationExecutor executor,
     GraphQLResponseWriter writer,
+    RequestRateLimiter rates,
     IOptions<GraphQLOptions> options)
 {
     private const string AllowedMethods = "GET, POST";
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Before the body is read: a caller over its rate costs the server as little as possible.
+        if (rates.TryAcquire(context.User, context.Connection.RemoteIpAddress) is { } retryAfter)
+        {
+            await writer.WriteErrorAsync(context, RateLimitedErrors.ForHttp(retryAfter));
+            return;
+        }
+
         var http = context.Request;
         if (ResponseMediaTypes.Negotiate(http.Headers.Accept) is not { } mediaType)
         {

@@ -24,6 +24,11 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
             context.Response.Headers.Allow = error.Allow;
         }
 
+        if (error.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var result = new ExecutionResult { Executed = false, Errors = [new ApiException(error.Code, error.Message)] };
         await WriteResultAsync(context, result, ResponseMediaType.Json, error.StatusCode);
     }

@@ -2,8 +2,8 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport;
 
-/// <summary>A request that never reaches the GraphQL engine, with the HTTP status it earns.</summary>
-internal sealed record TransportError(int StatusCode, string Code, string Message, string? Allow = null)
+/// <summary>A request that never reaches the GraphQL engine, with the HTTP status it earns (and its <c>Allow</c> or <c>Retry-After</c>).</summary>
+internal sealed record TransportError(int StatusCode, string Code, string Message, string? Allow = null, int? RetryAfterSeconds = null)
 {
     public static TransportError MethodNotAllowed(string allow, string message) =>
         new(StatusCodes.Status405MethodNotAllowed, ErrorCodes.MethodNotAllowed, message, allow);

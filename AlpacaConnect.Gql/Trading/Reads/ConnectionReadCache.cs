@@ -5,12 +5,18 @@ namespace AlpacaConnect.Gql.Trading.Reads;
 /// <summary>
 /// Upstream reads per connection, reused for a short time and shared while in flight (single flight): N concurrent
 /// identical reads make one call. Failures are never kept. Keys are (connection, what); a key always holds one type.
-/// An expired entry stays until its key is read again or the connection is invalidated: at most one per key.
+/// Bounded: when a new key would pass <paramref name="maxEntries"/>, expired entries go first, then the oldest completed
+/// reads, down to nine tenths of the bound (so that a full cache is not swept on every miss). Reads in flight are never
+/// evicted: their callers are waiting on them, and request limits bound how many there are.
 /// </summary>
-public sealed class ConnectionReadCache(TimeProvider time)
+public sealed class ConnectionReadCache(TimeProvider time, int maxEntries = ReadCacheOptions.DefaultMaxEntries)
 {
     private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<(Guid ConnectionId, string What), Entry> _entries = new();
+    private readonly Lock _trimming = new();
+
+    /// <summary>Entries held now, expired or not.</summary>
+    public int Count => _entries.Count;
 
     /// <summary>
     /// The value read within <paramref name="ttl"/>, the read in flight, or a new read. The shared read runs without the
@@ -23,9 +29,18 @@ public sealed class ConnectionReadCache(TimeProvider time)
         var key = (connectionId, what);
         while (true)
         {
-            var entry = _entries.GetOrAdd(key, static (key, state) => new Entry(state.Load, state.Ttl, state.Cache._time,
-                    failed => state.Cache._entries.TryRemove(KeyValuePair.Create(key, failed))),
-                (Load: (Func<Task<object?>>)(async () => await load()), Ttl: ttl, Cache: this));
+            if (!_entries.TryGetValue(key, out var entry))
+            {
+                var created = new Entry(async () => await load(), ttl, _time, failed => _entries.TryRemove(KeyValuePair.Create(key, failed)));
+                if (!_entries.TryAdd(key, created))
+                {
+                    continue; // another caller added this key first: share its read
+                }
+
+                entry = created;
+                TrimIfFull();
+            }
+
             if (entry.IsExpired())
             {
                 _entries.TryRemove(KeyValuePair.Create(key, entry));
@@ -53,6 +68,41 @@ public sealed class ConnectionReadCache(TimeProvider time)
         }
     }
 
+    private void TrimIfFull()
+    {
+        if (_entries.Count <= maxEntries || !_trimming.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            var keep = maxEntries - (maxEntries / 10);
+            var completed = new List<(long CompletedAt, KeyValuePair<(Guid, string), Entry> Pair)>();
+            foreach (var pair in _entries)
+            {
+                if (pair.Value.IsExpired())
+                {
+                    _entries.TryRemove(pair);
+                }
+                else if (pair.Value.CompletedAt is { } completedAt)
+                {
+                    completed.Add((completedAt, pair));
+                }
+            }
+
+            var excess = _entries.Count - keep;
+            foreach (var (_, pair) in completed.OrderBy(c => c.CompletedAt).Take(Math.Max(0, excess)))
+            {
+                _entries.TryRemove(pair);
+            }
+        }
+        finally
+        {
+            _trimming.Exit();
+        }
+    }
+
     /// <summary>One read, started lazily so that only the entry that wins <c>GetOrAdd</c> calls upstream.</summary>
     private sealed class Entry
     {
@@ -70,6 +120,9 @@ public sealed class ConnectionReadCache(TimeProvider time)
         }
 
         public Task<object?> Task => _task.Value;
+
+        /// <summary>When the read succeeded (a timestamp), or null while it is in flight.</summary>
+        public long? CompletedAt => Interlocked.Read(ref _completedAt) is var at && at != Pending ? at : null;
 
         /// <summary>Succeeded at least the time to live ago. A read in flight is never expired.</summary>
         public bool IsExpired()

@@ -12,6 +12,15 @@ public sealed class ReadCacheOptions
 {
     public const string Section = "Trading:Cache";
 
+    public const int DefaultMaxEntries = 100_000;
+
+    /// <summary>
+    /// Reads kept at most, over all connections and kinds (a few per connection); past it the oldest are evicted.
+    /// Bounds the cache's memory however many users read.
+    /// </summary>
+    [Range(16, 10_000_000)]
+    public int MaxEntries { get; set; } = DefaultMaxEntries;
+
     /// <summary>How long a read of <c>GET /v2/account</c> is reused.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan AccountTtl { get; set; } = TimeSpan.FromSeconds(3);

@@ -12,7 +12,9 @@ public static class TradingReadsExtensions
             .Bind(builder.Configuration.GetSection(ReadCacheOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<ConnectionReadCache>();
+        builder.Services.AddSingleton(services => new ConnectionReadCache(
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReadCacheOptions>>().Value.MaxEntries));
         builder.Services.AddHostedService<ReadCacheInvalidation>();
         builder.Services.AddScoped<CallerConnection>();
         return builder;

@@ -41,6 +41,11 @@ public sealed record BenchReport
 
     public SoakFigures? Soak { get; set; }
 
+    public AbuseFigures? Abuse { get; set; }
+
+    /// <summary>Suffix of the files' names (<c>--name</c>).</summary>
+    public string? Name { get; init; }
+
     /// <summary>Scenarios that failed to run, with the reason.</summary>
     public List<string> Problems { get; } = [];
 
@@ -48,7 +53,7 @@ public sealed record BenchReport
     public (string Json, string Markdown) Write(string directory)
     {
         Directory.CreateDirectory(directory);
-        var name = TakenAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + (Quick ? "-quick" : "");
+        var name = TakenAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + (Name is { } suffix ? "-" + suffix : "") + (Quick ? "-quick" : "");
         var json = Path.Combine(directory, name + ".json");
         var markdown = Path.Combine(directory, name + ".md");
         File.WriteAllText(json, JsonSerializer.Serialize(this, Json) + "\n");

@@ -58,6 +58,11 @@ public static class MarkdownReport
             Soak(md, soak);
         }
 
+        if (report.Abuse is { } abuse)
+        {
+            Abuse(md, abuse);
+        }
+
         if (report.Problems.Count > 0)
         {
             md.Append("## Scenarios that did not finish\n\n");
@@ -132,6 +137,31 @@ public static class MarkdownReport
         Row(md, "delivery latency p50 / p99 / max ms", $"{Ms(f.Delivery.P50)} / {Ms(f.Delivery.P99)} / {Ms(f.Delivery.Max)}");
         Row(md, "sockets that could not open / closed by the server", Inv($"{f.FailedToOpen} / {f.SocketsClosedByServer}"));
         Notes(md, f.Unexpected.Select(u => "unexpected message: " + u));
+        md.Append('\n');
+    }
+
+    private static void Abuse(StringBuilder md, AbuseFigures a)
+    {
+        md.Append(Inv($"## A well-behaved user's `positions` alone and while one abusive client ({a.AbusiveWorkers} workers, another address and process) opens sockets and operations as fast as it can\n\n"));
+        md.Append("| edge limits | `positions` | requests | p50 ms | p95 ms | p99 ms | max ms | failed |\n|---|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var phase in a.Phases)
+        {
+            foreach (var r in new[] { phase.Alone, phase.UnderAbuse })
+            {
+                Row(md, phase.Limits, r.Via, Inv($"{r.Succeeded}"), Ms(r.Latency.P50), Ms(r.Latency.P95), Ms(r.Latency.P99), Ms(r.Latency.Max), Inv($"{r.Failed}"));
+            }
+        }
+
+        md.Append("\n| edge limits | p99 under abuse ÷ alone (target ≤ 2×) | abuser: sockets opened | operations sent | handshakes refused | sockets closed or dropped | answers by kind |\n|---|---|---:|---:|---:|---:|---|\n");
+        foreach (var phase in a.Phases)
+        {
+            var met = phase.RatioP99 <= 2.0 ? "met" : "**missed**";
+            var kinds = string.Join(", ", phase.Abuse.Refusals.OrderByDescending(r => r.Value).Select(r => Inv($"{r.Key}: {r.Value}")));
+            Row(md, phase.Limits, Inv($"{phase.RatioP99:0.00}× ({met})"), Inv($"{phase.Abuse.SocketsOpened}"), Inv($"{phase.Abuse.OperationsSent}"),
+                Inv($"{phase.Abuse.HandshakesRefused}"), Inv($"{phase.Abuse.ClosedByServer}"), kinds.Length == 0 ? "–" : kinds);
+        }
+
+        Notes(md, a.Phases.SelectMany(p => new[] { p.Alone.FirstFailure, p.UnderAbuse.FirstFailure }).OfType<string>().Select(f => "first failure: " + f));
         md.Append('\n');
     }
 

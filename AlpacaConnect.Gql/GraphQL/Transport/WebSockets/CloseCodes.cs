@@ -40,6 +40,12 @@ internal static class CloseCodes
     /// <summary>The client read too slowly and its outbound queue filled up; reconnect and refetch.</summary>
     public static CloseStatus OutboundQueueFull { get; } = new(1013, "Outbound queue full");
 
+    /// <summary>
+    /// Too many anonymous sockets are open on this instance (RFC 6455's "Try Again Later"); sign in or retry later.
+    /// A handshake over the global or per-address socket cap never becomes a socket: it gets HTTP 503 or 429 instead.
+    /// </summary>
+    public static CloseStatus AnonymousLimitReached { get; } = new(1013, "Try again later: too many anonymous connections");
+
     public static CloseStatus BadRequest(string reason) => new(4400, reason);
 
     public static CloseStatus Unauthorized { get; } = new(4401, "Unauthorized");

@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.GraphQL.Limits;
 using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
@@ -30,14 +31,30 @@ internal sealed class GraphQLWebSocketEndpoint(
             return;
         }
 
+        // A handshake is a request to /graphql too: it takes a permit from its address's bucket before anything else.
+        var ip = context.Connection.RemoteIpAddress;
+        if (services.Rates.TryAcquire(null, ip) is { } retryAfter)
+        {
+            await writer.WriteErrorAsync(context, RateLimitedErrors.ForHttp(retryAfter));
+            return;
+        }
+
+        var (socketLease, refusal) = services.Admission.TryAdmit(ip);
+        if (socketLease is null)
+        {
+            await writer.WriteErrorAsync(context, RateLimitedErrors.SocketRefused(refusal == SocketRefusal.ServerFull));
+            return;
+        }
+
         var settings = options.Value;
+        using var limits = new SessionLimits(socketLease, ip, services.Admission, services.Rates, services.Messages, services.Time, settings);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
             SubProtocol = MessageTypes.SubProtocol,
             KeepAliveInterval = settings.KeepAliveInterval,
             KeepAliveTimeout = settings.KeepAliveTimeout == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : settings.KeepAliveTimeout,
         });
-        using var session = new GraphQLWebSocketSession(socket, services, context.RequestAborted);
+        using var session = new GraphQLWebSocketSession(socket, services, limits, context.RequestAborted);
         using var stopping = lifetime.ApplicationStopping.Register(() => session.Close(CloseCodes.ServerShuttingDown));
         await session.RunAsync();
     }

@@ -16,6 +16,7 @@ public static class GraphQLWebSocketExtensions
         services.AddSingleton<ConnectionInitAuthenticator>();
         services.AddSingleton<OutboundMessages>();
         services.AddSingleton<UserSubscriptionQuota>();
+        services.AddSingleton<SocketAdmission>();
         services.AddSingleton<SessionServices>();
         services.AddSingleton<GraphQLWebSocketEndpoint>();
         return services;

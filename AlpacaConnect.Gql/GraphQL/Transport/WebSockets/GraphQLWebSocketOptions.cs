@@ -28,6 +28,35 @@ public sealed class GraphQLWebSocketOptions
     [Range(1, 100_000)]
     public int OutboundQueueCapacity { get; set; } = 512;
 
+    /// <summary>
+    /// Bytes waiting to be sent to one socket, over all queued messages: a client that stops reading while large
+    /// results pile up is closed with 1013 "Outbound queue full" before it holds more of the server's memory.
+    /// </summary>
+    [Range(64 * 1024, 256 * 1024 * 1024)]
+    public int MaxOutboundBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Open sockets this server instance accepts in all; one more handshake gets HTTP 503 with <c>CONNECTION_LIMIT_EXCEEDED</c>.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxSockets { get; set; } = 20_000;
+
+    /// <summary>Open sockets one IP address may hold; one more handshake gets HTTP 429 with <c>CONNECTION_LIMIT_EXCEEDED</c>.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxSocketsPerIp { get; set; } = 2_000;
+
+    /// <summary>
+    /// Sockets acknowledged without a token, over all addresses. Anonymous sockets run only what anonymous HTTP
+    /// may; one more anonymous <c>connection_init</c> is closed with 1013 "Try again later".
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxAnonymousSockets { get; set; } = 1_000;
+
+    /// <summary>
+    /// Queries and mutations one socket may run at once. At the limit the server stops reading the socket until one
+    /// finishes (back-pressure through TCP), so nothing sent is dropped. Subscriptions have their own limits below.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxInFlightOperationsPerSocket { get; set; } = 32;
+
     /// <summary>Active subscriptions one socket may hold; one more gets an <c>error</c> with <c>SUBSCRIPTION_LIMIT_EXCEEDED</c>.</summary>
     [Range(1, 10_000)]
     public int MaxSubscriptionsPerSocket { get; set; } = 50;

@@ -16,6 +16,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 {
     private readonly WebSocket _socket;
     private readonly SessionServices _services;
+    private readonly SessionLimits _limits;
     private readonly GraphQLWebSocketOptions _options;
     private readonly OutboundQueue _output;
     private readonly ILogger _logger;
@@ -28,10 +29,11 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private volatile bool _acknowledged;
     private int _socketSubscriptions;
 
-    public GraphQLWebSocketSession(WebSocket socket, SessionServices services, CancellationToken aborted)
+    public GraphQLWebSocketSession(WebSocket socket, SessionServices services, SessionLimits limits, CancellationToken aborted)
     {
         _socket = socket;
         _services = services;
+        _limits = limits;
         _options = services.Options.Value;
         _aborted = aborted;
         _logger = services.LoggerFactory.CreateLogger<GraphQLWebSocketSession>();
@@ -152,7 +154,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             case MessageTypes.Pong:
                 break;
             case MessageTypes.Subscribe:
-                Subscribe(message);
+                await SubscribeAsync(message);
                 break;
             case MessageTypes.Complete:
                 // Unknown or finished ids are ignored; a completed operation sends nothing more.
@@ -193,6 +195,12 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             _expiryTimer = _services.Time.CreateTimer(_ => CloseIfExpired(expiresAt), null, TimerDue(expiresAt), Timeout.InfiniteTimeSpan);
         }
 
+        if (!_limits.TryAdmit(identity.User))
+        {
+            Close(CloseCodes.AnonymousLimitReached);
+            return;
+        }
+
         _identity = identity;
         _acknowledged = true;
         _output.Send(OutboundMessages.ConnectionAck());
@@ -217,11 +225,22 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
     }
 
-    private void Subscribe(InboundMessage message)
+    private async Task SubscribeAsync(InboundMessage message)
     {
         if (!_acknowledged)
         {
             Close(CloseCodes.Unauthorized);
+            return;
+        }
+
+        if (_operations.ContainsKey(message.Id!))
+        {
+            Close(CloseCodes.SubscriberAlreadyExists(message.Id!));
+            return;
+        }
+
+        if (await _limits.RefuseOverRateAsync(message.Id!, _identity.User, _output, _aborted))
+        {
             return;
         }
 
@@ -232,17 +251,21 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             return;
         }
 
+        // Back-pressure: at the in-flight cap the receive loop waits here, so the client's next messages wait in TCP.
+        var slot = await _limits.Operations.EnterAsync(_aborted);
         var operation = new SocketOperation(message.Id!, _output, op => _operations.TryRemove(KeyValuePair.Create(op.Id, op)), _logger);
+        operation.Own(slot);
         if (!_operations.TryAdd(operation.Id, operation))
         {
+            slot.Dispose();
             Close(CloseCodes.SubscriberAlreadyExists(operation.Id));
             return;
         }
 
-        _ = ExecuteAsync(operation, request);
+        _ = ExecuteAsync(operation, request, slot);
     }
 
-    private async Task ExecuteAsync(SocketOperation operation, OperationRequest request)
+    private async Task ExecuteAsync(SocketOperation operation, OperationRequest request, IDisposable slot)
     {
         var messages = _services.Messages;
         try
@@ -272,6 +295,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
                     return ValueTask.CompletedTask;
                 });
                 operation.Own(stream.Subscribe(new OperationObserver(operation, messages)));
+                slot.Dispose(); // a subscription holds a subscription slot from now on, not an in-flight one
             }
             else if (operation.Send(messages.Next(operation.Id, result)))
             {

@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// The sending half of one socket: a bounded queue drained by a single writer loop (a WebSocket allows one
 /// send at a time), and the closing handshake. Producers never wait: a message that does not fit closes
 /// the socket with 1013, so a client that stops reading costs at most <c>OutboundQueueCapacity</c>
-/// messages and never slows the event source or the other subscribers.
+/// messages and <c>MaxOutboundBytes</c> bytes, and never slows the event source or the other subscribers.
 /// </summary>
 internal sealed partial class OutboundQueue(
     WebSocket socket, GraphQLWebSocketOptions options, TimeProvider time, Action onClosing, ILogger logger) : IDisposable
@@ -21,6 +21,7 @@ internal sealed partial class OutboundQueue(
     private readonly CancellationTokenSource _stopSending = new();
     private CloseStatus _closeStatus = CloseCodes.NormalClosure;
     private int _closing;
+    private long _queuedBytes;
     private ITimer? _closeDeadline;
 
     public bool IsClosing => Volatile.Read(ref _closing) == 1;
@@ -35,14 +36,17 @@ internal sealed partial class OutboundQueue(
             return false;
         }
 
-        if (_channel.Writer.TryWrite(message))
+        // Counted before queuing so the writer loop, which subtracts after sending, never sees a negative total.
+        if (Interlocked.Add(ref _queuedBytes, message.Length) <= options.MaxOutboundBytes && _channel.Writer.TryWrite(message))
         {
             return true;
         }
 
+        Interlocked.Add(ref _queuedBytes, -message.Length);
+
         if (!IsClosing)
         {
-            LogQueueFull(logger, options.OutboundQueueCapacity);
+            LogQueueFull(logger, options.OutboundQueueCapacity, options.MaxOutboundBytes);
             Close(CloseCodes.OutboundQueueFull);
         }
 
@@ -75,6 +79,7 @@ internal sealed partial class OutboundQueue(
             await foreach (var message in _channel.Reader.ReadAllAsync(_stopSending.Token))
             {
                 await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+                Interlocked.Add(ref _queuedBytes, -message.Length);
             }
         }
         catch (OperationCanceledException)
@@ -106,6 +111,6 @@ internal sealed partial class OutboundQueue(
         _stopSending.Dispose();
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Closing a GraphQL socket whose client reads too slowly: {Capacity} messages are waiting")]
-    private static partial void LogQueueFull(ILogger logger, int capacity);
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Closing a GraphQL socket whose client reads too slowly: {Capacity} messages or {MaxBytes} bytes are waiting")]
+    private static partial void LogQueueFull(ILogger logger, int capacity, int maxBytes);
 }

@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.GraphQL.Limits;
 using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,8 @@ internal sealed record SessionServices(
     OperationExecutor Executor,
     OutboundMessages Messages,
     UserSubscriptionQuota UserQuota,
+    SocketAdmission Admission,
+    RequestRateLimiter Rates,
     IServiceScopeFactory ScopeFactory,
     TimeProvider Time,
     ILoggerFactory LoggerFactory,
