@@ -23,6 +23,11 @@ internal sealed class OperationExecutor(
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
+        if (Refused(request, document) is { } refused)
+        {
+            return refused;
+        }
+
         using var activity = OperationActivity.Start(request, document);
         using var timeout = new CancellationTokenSource(options.Value.ExecutionTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -53,6 +58,11 @@ internal sealed class OperationExecutor(
         IServiceProvider services,
         CancellationTokenSource lifetime)
     {
+        if (Refused(request, document) is { } refused)
+        {
+            return refused;
+        }
+
         // The span covers the initial execution; a subscription's stream lives on without it.
         using var activity = OperationActivity.Start(request, document);
         var timedOut = 0;
@@ -84,6 +94,12 @@ internal sealed class OperationExecutor(
         OperationActivity.Complete(activity, result);
         return result;
     }
+
+    /// <summary>Documents the engine must not be given (see <see cref="OperationDocument.Refusal"/>), answered as a request error.</summary>
+    private ExecutionResult? Refused(OperationRequest request, GraphQLDocument? document) =>
+        OperationDocument.Refusal(request.Query, document, options.Value.MaxExpandedSelections) is { } error
+            ? new ExecutionResult { Executed = false, Errors = [error] }
+            : null;
 
     private static ExecutionOptions Options(
         OperationRequest request, GraphQLDocument? document, ClaimsPrincipal user, IServiceProvider services, CancellationToken token) => new()
