@@ -50,7 +50,8 @@ internal sealed partial class ApiErrorInfoProvider(ErrorExposure exposure) : Err
     private string PublicMessage(string message) =>
         !exposure.ExposeDetails && InternalDetail().IsMatch(message) ? "The request could not be processed." : message;
 
-    [GeneratedRegex(@"\w+Exception\b|\bSystem\.|\bGraphQL(Parser)?\.\w", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    // NonBacktracking: messages echo client input (long runs of digits), and \w+Exception backtracks quadratically on them.
+    [GeneratedRegex(@"[A-Za-z]Exception\b|\bSystem\.\w|\bGraphQL(Parser)?\.\w", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex InternalDetail();
 
     /// <summary>The code clients see in <c>extensions.code</c>; spans carry the same.</summary>

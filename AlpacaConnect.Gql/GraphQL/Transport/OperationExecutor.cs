@@ -14,7 +14,8 @@ namespace AlpacaConnect.Gql.GraphQL.Transport;
 internal sealed class OperationExecutor(
     IDocumentExecuter<ISchema> executer,
     IOptions<GraphQLOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    OperationsInFlight inFlight)
 {
     public async Task<ExecutionResult> ExecuteAsync(
         OperationRequest request,
@@ -28,6 +29,7 @@ internal sealed class OperationExecutor(
             return refused;
         }
 
+        using var counted = inFlight.Enter();
         using var activity = OperationActivity.Start(request, document);
         using var timeout = new CancellationTokenSource(options.Value.ExecutionTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -63,7 +65,8 @@ internal sealed class OperationExecutor(
             return refused;
         }
 
-        // The span covers the initial execution; a subscription's stream lives on without it.
+        // The span and the in-flight count cover the initial execution; a subscription's stream lives on without them.
+        using var counted = inFlight.Enter();
         using var activity = OperationActivity.Start(request, document);
         var timedOut = 0;
         var timer = time.CreateTimer(

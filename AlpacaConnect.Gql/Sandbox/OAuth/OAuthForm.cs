@@ -2,7 +2,8 @@ namespace AlpacaConnect.Gql.Sandbox.OAuth;
 
 /// <summary>
 /// Reads an OAuth form post. ASP.NET Core refuses form fields holding NUL characters with an
-/// <see cref="InvalidDataException"/>; that is a malformed request (400), not a failure of the simulator.
+/// <see cref="InvalidDataException"/>, and a multipart body that ends early with an <see cref="IOException"/>;
+/// both are malformed requests (400), not failures of the simulator.
 /// </summary>
 internal static class OAuthForm
 {
@@ -18,7 +19,7 @@ internal static class OAuthForm
         {
             return await http.ReadFormAsync(http.HttpContext.RequestAborted);
         }
-        catch (InvalidDataException)
+        catch (Exception exception) when (exception is InvalidDataException or IOException && !http.HttpContext.RequestAborted.IsCancellationRequested)
         {
             return null;
         }
