@@ -124,8 +124,19 @@ internal sealed partial class OAuthCallbackHandler(
         return BackToApp(flow, "error", code);
     }
 
-    private static IResult BackToApp(OAuthState flow, string key, string value) =>
-        Results.Redirect(QueryHelpers.AddQueryString(flow.ReturnTo, key, value));
+    /// <summary>
+    /// Flows started before returnTo was held to printable ASCII may still be stored; their link is escaped, or, if it
+    /// cannot be, the browser gets the plain expired page instead of a server error.
+    /// </summary>
+    private static IResult BackToApp(OAuthState flow, string key, string value)
+    {
+        var returnTo = ReturnToPolicy.IsHeaderSafe(flow.ReturnTo)
+            ? flow.ReturnTo
+            : Uri.TryCreate(flow.ReturnTo, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : "";
+        return ReturnToPolicy.IsHeaderSafe(returnTo) && returnTo.Length > 0
+            ? Results.Redirect(QueryHelpers.AddQueryString(returnTo, key, value))
+            : CallbackPage.InvalidState();
+    }
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "OAuth callback refused: state missing, unknown, expired or already used")]
     private static partial void LogRefused(ILogger logger);

@@ -10,7 +10,8 @@ internal sealed class ReturnToPolicy(IOptions<ConnectionsOptions> options)
 {
     public bool IsAllowed(string? returnTo)
     {
-        if (!Uri.TryCreate(returnTo, UriKind.Absolute, out var candidate)
+        if (returnTo is null || !IsHeaderSafe(returnTo)
+            || !Uri.TryCreate(returnTo, UriKind.Absolute, out var candidate)
             || candidate.Fragment.Length > 0
             || candidate.UserInfo.Length > 0)
         {
@@ -24,4 +25,10 @@ internal sealed class ReturnToPolicy(IOptions<ConnectionsOptions> options)
             && allowed.Port == candidate.Port
             && string.Equals(allowed.AbsolutePath, candidate.AbsolutePath, StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// Printable ASCII only: the callback sends the browser there in a Location header, which cannot carry control or
+    /// non-ASCII characters (Kestrel throws). Refused when the flow starts, so no callback consumes a state and then fails.
+    /// </summary>
+    public static bool IsHeaderSafe(string value) => value.All(c => c is > ' ' and < '\u007f');
 }

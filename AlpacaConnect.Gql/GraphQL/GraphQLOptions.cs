@@ -29,6 +29,13 @@ public sealed class GraphQLOptions
     [Range(10, 1_000_000)]
     public int MaxComplexity { get; set; } = 5_000;
 
+    /// <summary>
+    /// Most selections an operation may make with its fragments expanded (a fragment counts each time it is spread),
+    /// checked before validation. It stops documents whose fragments each spread the previous one twice.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int MaxExpandedSelections { get; set; } = 2_000;
+
     /// <summary>Time an operation may run before it is cancelled with <c>EXECUTION_TIMEOUT</c>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);

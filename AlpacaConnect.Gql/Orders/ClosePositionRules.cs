@@ -14,13 +14,21 @@ internal static class ClosePositionRules
         {
             Invalid("symbol", $"symbol must be 1 to {OrderInputRules.MaxSymbolLength} characters.");
         }
+        else if (!SymbolShape.IsValid(input.NormalizedSymbol))
+        {
+            Invalid("symbol", SymbolShape.Description);
+        }
 
         if (string.IsNullOrWhiteSpace(input.IdempotencyKey) || input.IdempotencyKey.Length > OrderInputRules.MaxIdempotencyKeyLength)
         {
             Invalid("idempotencyKey", $"idempotencyKey must be 1 to {OrderInputRules.MaxIdempotencyKeyLength} characters.");
         }
 
-        if ((input.Qty is null) == (input.Percentage is null))
+        if (AmountRange.Check(("qty", input.Qty), ("percentage", input.Percentage)) is { Count: > 0 } outOfRange)
+        {
+            errors.AddRange(outOfRange);
+        }
+        else if ((input.Qty is null) == (input.Percentage is null))
         {
             Invalid("qty", "Give exactly one of qty or percentage (100 closes the whole position).");
         }

@@ -28,6 +28,19 @@ internal static class OrderInputRules
         {
             Invalid("symbol", $"symbol must be 1 to {MaxSymbolLength} characters.");
         }
+        else if (!SymbolShape.IsValid(input.NormalizedSymbol))
+        {
+            Invalid("symbol", SymbolShape.Description);
+        }
+
+        // Out-of-range amounts stop here: the rules below do arithmetic with them.
+        if (AmountRange.Check(("qty", input.Qty), ("notional", input.Notional), ("limitPrice", input.LimitPrice), ("stopPrice", input.StopPrice),
+                ("trailPrice", input.TrailPrice), ("trailPercent", input.TrailPercent), ("takeProfit.limitPrice", input.TakeProfit?.LimitPrice),
+                ("stopLoss.stopPrice", input.StopLoss?.StopPrice), ("stopLoss.limitPrice", input.StopLoss?.LimitPrice)) is { Count: > 0 } outOfRange)
+        {
+            errors.AddRange(outOfRange);
+            return errors;
+        }
 
         CheckAmount(input, Invalid);
         CheckPrices(input, Invalid);

@@ -15,6 +15,12 @@ internal static class ReplaceOrderRules
             Invalid("idempotencyKey", $"idempotencyKey must be 1 to {OrderInputRules.MaxIdempotencyKeyLength} characters.");
         }
 
+        if (AmountRange.Check(("qty", input.Qty), ("limitPrice", input.LimitPrice), ("stopPrice", input.StopPrice), ("trail", input.Trail)) is { Count: > 0 } outOfRange)
+        {
+            errors.AddRange(outOfRange);
+            return errors;
+        }
+
         if (input is { Qty: null, LimitPrice: null, StopPrice: null, Trail: null, TimeInForce: null })
         {
             Invalid("qty", "Give at least one of qty, limitPrice, stopPrice, trail or timeInForce to change.");

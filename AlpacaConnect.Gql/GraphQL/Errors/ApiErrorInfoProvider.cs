@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -11,7 +12,7 @@ namespace AlpacaConnect.Gql.GraphQL.Errors;
 /// <see cref="ErrorCodes"/>. Unexpected exceptions become <c>INTERNAL_SERVER_ERROR</c>; their details
 /// appear only where <see cref="ErrorExposure"/> allows it (Development).
 /// </summary>
-internal sealed class ApiErrorInfoProvider(ErrorExposure exposure) : ErrorInfoProvider(new ErrorInfoProviderOptions
+internal sealed partial class ApiErrorInfoProvider(ErrorExposure exposure) : ErrorInfoProvider(new ErrorInfoProviderOptions
 {
     ExposeCode = true,
     ExposeCodes = false,
@@ -39,8 +40,19 @@ internal sealed class ApiErrorInfoProvider(ErrorExposure exposure) : ErrorInfoPr
             }
         }
 
-        return new ErrorInfo { Message = info.Message, Extensions = extensions };
+        return new ErrorInfo { Message = PublicMessage(info.Message), Extensions = extensions };
     }
+
+    /// <summary>
+    /// A last guard outside Development: a message that names an exception type or a .NET namespace (a library's
+    /// message passed through) is replaced, so answers never describe the server's insides.
+    /// </summary>
+    private string PublicMessage(string message) =>
+        !exposure.ExposeDetails && InternalDetail().IsMatch(message) ? "The request could not be processed." : message;
+
+    // NonBacktracking: messages echo client input (long runs of digits), and \w+Exception backtracks quadratically on them.
+    [GeneratedRegex(@"[A-Za-z]Exception\b|\bSystem\.\w|\bGraphQL(Parser)?\.\w", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex InternalDetail();
 
     /// <summary>The code clients see in <c>extensions.code</c>; spans carry the same.</summary>
     public static string CodeOf(ExecutionError error) => error switch

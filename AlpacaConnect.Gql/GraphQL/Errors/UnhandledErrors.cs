@@ -23,7 +23,7 @@ internal static partial class UnhandledErrors
         if (context.OriginalException is AlpacaApiException upstream)
         {
             LogUpstreamFailure(logger, field, upstream.ErrorCode, (int?)upstream.StatusCode, upstream.AlpacaCode);
-            context.Exception = FromUpstream(upstream);
+            context.Exception = FromUpstream(upstream, services.GetRequiredService<ErrorExposure>().ExposeDetails);
             return;
         }
 
@@ -34,8 +34,11 @@ internal static partial class UnhandledErrors
         }
     }
 
-    /// <summary>The client's view of a failed Alpaca call: our code, Alpaca's code, and when to retry.</summary>
-    public static ApiException FromUpstream(AlpacaApiException upstream)
+    /// <summary>
+    /// The client's view of a failed Alpaca call: our code, Alpaca's code, and when to retry. Our own message names the
+    /// upstream path and sometimes a parser's exception type, so outside Development only Alpaca's words are passed on.
+    /// </summary>
+    public static ApiException FromUpstream(AlpacaApiException upstream, bool exposeDetails)
     {
         var details = new Dictionary<string, object?>();
         if (upstream.AlpacaCode is { } code)
@@ -48,8 +51,20 @@ internal static partial class UnhandledErrors
             details["retryAfter"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
         }
 
-        return new ApiException(upstream.ErrorCode, upstream.Message, details);
+        return new ApiException(upstream.ErrorCode, exposeDetails ? upstream.Message : PublicMessage(upstream), details);
     }
+
+    private static string PublicMessage(AlpacaApiException upstream) => upstream.Kind switch
+    {
+        AlpacaErrorKind.Rejected when upstream.UpstreamMessage is { Length: > 0 } message => $"Alpaca refused the request: {message}",
+        AlpacaErrorKind.Rejected => "Alpaca refused the request.",
+        AlpacaErrorKind.NotFound => "Alpaca has no such resource.",
+        AlpacaErrorKind.RateLimited => "Too many calls to Alpaca for this account; try again later.",
+        AlpacaErrorKind.ReauthRequired => "The Alpaca connection must be authorized again.",
+        AlpacaErrorKind.Timeout => "Alpaca did not answer in time; try again later.",
+        AlpacaErrorKind.EnvironmentNotAllowed => "This Alpaca environment is not allowed.",
+        _ => "Alpaca could not be reached or answered unexpectedly; try again later.",
+    };
 
     [LoggerMessage(EventId = 1000, Level = LogLevel.Error, Message = "Unhandled exception while resolving {Field}")]
     private static partial void LogUnhandled(ILogger logger, string field, Exception exception);

@@ -19,31 +19,13 @@ internal static class ComplexityLimits
             if (context.Error is not null
                 && IsPureIntrospection(context.ValidationContext.Operation)
                 && context.MaxDepth <= options.IntrospectionMaxDepth
-                && CountFields(context.ValidationContext.Document, context.ValidationContext.Operation) <= options.IntrospectionMaxFields)
+                && DocumentBudget.ExpandedSelections(context.ValidationContext.Document, context.ValidationContext.Operation) <= options.IntrospectionMaxFields)
             {
                 context.Error = null;
             }
 
             return Task.CompletedTask;
         };
-    }
-
-    /// <summary>Field selections of the operation with fragments expanded wherever they are spread, which bounds aliased copies.</summary>
-    private static int CountFields(GraphQLDocument document, GraphQLOperationDefinition operation)
-    {
-        var fragments = document.Definitions.OfType<GraphQLFragmentDefinition>()
-            .ToDictionary(f => f.FragmentName.Name.StringValue);
-
-        int Count(GraphQLSelectionSet? set, int depth) => set is null || depth > 64 ? 0 : set.Selections.Sum(s => s switch
-        {
-            GraphQLField field => 1 + Count(field.SelectionSet, depth + 1),
-            GraphQLInlineFragment inline => Count(inline.SelectionSet, depth + 1),
-            GraphQLFragmentSpread spread when fragments.TryGetValue(spread.FragmentName.Name.StringValue, out var fragment) =>
-                Count(fragment.SelectionSet, depth + 1),
-            _ => 0,
-        });
-
-        return Count(operation.SelectionSet, 0);
     }
 
     private static bool IsPureIntrospection(GraphQLOperationDefinition operation) =>

@@ -5,6 +5,7 @@ public static class GraphQLHttpEndpoints
     public static IServiceCollection AddGraphQLHttpTransport(this IServiceCollection services) => services
         .AddSingleton<GraphQLHttpRequestReader>()
         .AddSingleton<OperationExecutor>()
+        .AddSingleton<OperationsInFlight>()
         .AddSingleton<GraphQLResponseWriter>()
         .AddSingleton<GraphQLHttpHandler>();
 

@@ -49,14 +49,12 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
             return (null, TransportError.BadRequest("The request body is missing."));
         }
 
-        try
+        var (document, problem) = StrictJson.Parse(body);
+        using (document)
         {
-            using var document = JsonDocument.Parse(body);
-            return FromJson(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return (null, TransportError.BadRequest("The request body is not valid JSON."));
+            return document is null
+                ? (null, TransportError.BadRequest($"The request body is refused: {problem}."))
+                : FromJson(document.RootElement);
         }
     }
 
@@ -102,14 +100,12 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
             return (null, null);
         }
 
-        try
+        var (document, problem) = StrictJson.Parse(json);
+        using (document)
         {
-            using var document = JsonDocument.Parse(json);
-            return ToMap(document.RootElement, name);
-        }
-        catch (JsonException)
-        {
-            return (null, TransportError.BadRequest($"'{name}' must be a URL-encoded JSON object."));
+            return document is null
+                ? (null, TransportError.BadRequest($"'{name}' must be a URL-encoded JSON object; {problem}."))
+                : ToMap(document.RootElement, name);
         }
     }
 

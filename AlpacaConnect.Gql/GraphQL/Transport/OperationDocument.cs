@@ -1,3 +1,5 @@
+using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.GraphQL.Limits;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
@@ -24,6 +26,32 @@ internal static class OperationDocument
         catch (GraphQLMaxDepthExceededException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Why the engine must not see the request: nested past the parser's limit (the engine would throw instead of
+    /// reporting it) or too large once its fragments are expanded. Null when the engine may run it.
+    /// </summary>
+    public static ApiException? Refusal(string query, GraphQLDocument? document, int maxExpandedSelections)
+    {
+        if (document is not null)
+        {
+            return DocumentBudget.Check(document, maxExpandedSelections);
+        }
+
+        try
+        {
+            Parser.Parse(query, new ParserOptions { Ignore = IgnoreOptions.Comments });
+            return null;
+        }
+        catch (GraphQLMaxDepthExceededException)
+        {
+            return new ApiException(ErrorCodes.SyntaxError, "The document is nested too deeply to be parsed.");
+        }
+        catch (GraphQLSyntaxErrorException)
+        {
+            return null; // the engine reports it with its location
         }
     }
 

@@ -14,7 +14,8 @@ namespace AlpacaConnect.Gql.GraphQL.Transport;
 internal sealed class OperationExecutor(
     IDocumentExecuter<ISchema> executer,
     IOptions<GraphQLOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    OperationsInFlight inFlight)
 {
     public async Task<ExecutionResult> ExecuteAsync(
         OperationRequest request,
@@ -23,6 +24,12 @@ internal sealed class OperationExecutor(
         IServiceProvider services,
         CancellationToken cancellationToken)
     {
+        if (Refused(request, document) is { } refused)
+        {
+            return refused;
+        }
+
+        using var counted = inFlight.Enter();
         using var activity = OperationActivity.Start(request, document);
         using var timeout = new CancellationTokenSource(options.Value.ExecutionTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -53,7 +60,13 @@ internal sealed class OperationExecutor(
         IServiceProvider services,
         CancellationTokenSource lifetime)
     {
-        // The span covers the initial execution; a subscription's stream lives on without it.
+        if (Refused(request, document) is { } refused)
+        {
+            return refused;
+        }
+
+        // The span and the in-flight count cover the initial execution; a subscription's stream lives on without them.
+        using var counted = inFlight.Enter();
         using var activity = OperationActivity.Start(request, document);
         var timedOut = 0;
         var timer = time.CreateTimer(
@@ -84,6 +97,12 @@ internal sealed class OperationExecutor(
         OperationActivity.Complete(activity, result);
         return result;
     }
+
+    /// <summary>Documents the engine must not be given (see <see cref="OperationDocument.Refusal"/>), answered as a request error.</summary>
+    private ExecutionResult? Refused(OperationRequest request, GraphQLDocument? document) =>
+        OperationDocument.Refusal(request.Query, document, options.Value.MaxExpandedSelections) is { } error
+            ? new ExecutionResult { Executed = false, Errors = [error] }
+            : null;
 
     private static ExecutionOptions Options(
         OperationRequest request, GraphQLDocument? document, ClaimsPrincipal user, IServiceProvider services, CancellationToken token) => new()

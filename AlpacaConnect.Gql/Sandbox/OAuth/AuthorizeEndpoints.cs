@@ -24,12 +24,11 @@ internal static class AuthorizeEndpoints
     private static async Task<IResult> DecideAsync(
         HttpRequest http, SandboxOAuthClientRegistry client, SandboxAccounts accounts, AuthorizationCodes codes)
     {
-        if (!http.HasFormContentType)
+        if (await OAuthForm.TryReadAsync(http) is not { } form)
         {
-            return Html(ConsentPage.Error("The consent form must be posted as a form."), 400);
+            return Html(ConsentPage.Error("The consent form must be posted as a well-formed form."), 400);
         }
 
-        var form = await http.ReadFormAsync(http.HttpContext.RequestAborted);
         // The hidden fields come back from the browser, so they are validated again, not trusted.
         var request = AuthorizeRequest.From(name => form[name].FirstOrDefault());
         var problem = request.Problem(client);

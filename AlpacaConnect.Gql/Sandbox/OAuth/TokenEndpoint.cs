@@ -13,13 +13,12 @@ internal static class TokenEndpoint
     private static async Task<IResult> ExchangeAsync(
         HttpRequest http, SandboxOAuthClientRegistry client, AuthorizationCodes codes, AccessTokens tokens, IOptions<SandboxOptions> options)
     {
-        // JSON or a missing content type gets invalid_client (Alpaca-API#179).
-        if (!http.HasFormContentType)
+        // JSON or a missing content type gets invalid_client (Alpaca-API#179); so does a form that cannot be read.
+        if (await OAuthForm.TryReadAsync(http) is not { } form)
         {
             return InvalidClient();
         }
 
-        var form = await http.ReadFormAsync(http.HttpContext.RequestAborted);
         if (!client.Authenticates(form["client_id"].FirstOrDefault(), form["client_secret"].FirstOrDefault()))
         {
             return InvalidClient();

@@ -12,14 +12,10 @@ internal sealed record InboundMessage(string Type, string? Id, JsonElement? Payl
     /// <summary>The message, or the reason it breaks the protocol (close 4400).</summary>
     public static (InboundMessage? Message, string? Error) Parse(ReadOnlyMemory<byte> utf8)
     {
-        try
+        var (document, problem) = StrictJson.Parse(utf8);
+        using (document)
         {
-            using var document = JsonDocument.Parse(utf8);
-            return FromJson(document.RootElement);
-        }
-        catch (JsonException)
-        {
-            return (null, "Invalid message: not JSON");
+            return document is null ? (null, $"Invalid message: {problem}") : FromJson(document.RootElement);
         }
     }
 

@@ -1,0 +1,31 @@
+using AlpacaConnect.Gql.Tests.Connections;
+using AlpacaConnect.Gql.Tests.Sandbox;
+
+namespace AlpacaConnect.Gql.Tests.EdgeFuzz;
+
+/// <summary>
+/// Every setting of the fuzz run in one place. The host hides exception details as Production does; limits meant for
+/// abusive clients (rate limits, socket caps) must be raised here so they never refuse the fuzzer's honest volume.
+/// </summary>
+public static class FuzzHost
+{
+    /// <summary>Fixed, so a failure can be replayed input for input.</summary>
+    public const int Seed = 18_2026;
+
+    public const int HttpInputs = 4_000;
+    public const int SocketSessions = 600;
+    public const int CallbackInputs = 400;
+    public const int SandboxFormInputs = 600;
+
+    /// <summary>The bound for every single answer, and for the server to be idle after the last one.</summary>
+    public static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(1);
+
+    public static SandboxHost Create()
+    {
+        var host = new SandboxHost();
+        host.WithSetting("GraphQL:ExposeExceptionDetails", "false")
+            .WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo)
+            .WithSetting("Alpaca:Resilience:RetryBaseDelay", "00:00:00.001");
+        return host;
+    }
+}
