@@ -3,6 +3,7 @@ using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL;
 using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using AlpacaConnect.Gql.Guardrails;
 using AlpacaConnect.Gql.Identity;
 using AlpacaConnect.Gql.Market;
@@ -13,6 +14,12 @@ using AlpacaConnect.Gql.Positions;
 using AlpacaConnect.Gql.Sandbox;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Trading.Reads;
+
+if (DocumentsExport.IsRequested(args))
+{
+    await DocumentsExport.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

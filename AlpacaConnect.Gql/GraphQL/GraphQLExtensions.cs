@@ -5,6 +5,7 @@ using AlpacaConnect.Gql.GraphQL.Explorer;
 using AlpacaConnect.Gql.GraphQL.Limits;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public static class GraphQLExtensions
                 ComplexityLimits.Configure(complexity, services.GetRequiredService<IOptions<GraphQLOptions>>().Value))
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
 
+        builder.Services.AddTrustedDocuments(builder.Configuration);
         builder.Services.AddGraphQLHttpTransport();
         builder.Services.AddGraphQLWebSockets(builder.Configuration);
         builder.Services.AddGraphQLExplorer(builder.Configuration);

@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ namespace AlpacaConnect.Gql.GraphQL.Transport;
 /// </summary>
 internal sealed class GraphQLHttpHandler(
     GraphQLHttpRequestReader reader,
+    DocumentResolver resolver,
     OperationExecutor executor,
     GraphQLResponseWriter writer,
     IOptions<GraphQLOptions> options)
@@ -39,7 +41,14 @@ internal sealed class GraphQLHttpHandler(
             return;
         }
 
-        var document = OperationDocument.TryParse(request.Query);
+        var (resolved, refusal) = resolver.Resolve(request);
+        if (resolved is null)
+        {
+            await writer.WriteErrorAsync(context, refusal!);
+            return;
+        }
+
+        (request, var document) = (resolved.Request, resolved.Document);
         var operationType = document is null ? null : OperationDocument.OperationTypeOf(document, request.OperationName);
         if (operationType == OperationType.Mutation && HttpMethods.IsGet(http.Method))
         {

@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,7 @@ internal sealed record SessionServices(
     IOptions<GraphQLWebSocketOptions> Options,
     ConnectionInitAuthenticator Authenticator,
     GraphQLHttpRequestReader RequestReader,
+    DocumentResolver Documents,
     OperationExecutor Executor,
     OutboundMessages Messages,
     UserSubscriptionQuota UserQuota,
