@@ -102,7 +102,7 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         return error is not null
             ? (null, error)
             : (new OperationRequest(
-                query.ValueKind == JsonValueKind.String ? query.GetString() : null,
+                query.ValueKind == JsonValueKind.String && !(namesDocument && query.GetString() is "") ? query.GetString() : null,
                 NullIfEmpty(operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null),
                 variables,
                 extensions) { DocumentId = NullIfEmpty(documentId.ValueKind == JsonValueKind.String ? documentId.GetString() : null) }, null);
