@@ -4,6 +4,7 @@ using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using AlpacaConnect.Gql.Guardrails;
 using AlpacaConnect.Gql.Hosting;
 using AlpacaConnect.Gql.Identity;
@@ -15,6 +16,12 @@ using AlpacaConnect.Gql.Positions;
 using AlpacaConnect.Gql.Sandbox;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Trading.Reads;
+
+if (DocumentsExport.IsRequested(args))
+{
+    await DocumentsExport.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
 

@@ -39,6 +39,13 @@ public static class ExampleCatalog
 
     public static string Read(string file) => File.ReadAllText(Path.Combine(Folder, file));
 
+    /// <summary>The ids of the committed trusted documents manifest (<c>documents export</c> of this folder).</summary>
+    public static IReadOnlyList<string> ManifestIds() =>
+    [
+        .. System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryRoot.Combine("persisted-query-manifest.json")))
+            .RootElement.GetProperty("operations").EnumerateArray().Select(o => o.GetProperty("id").GetString()!),
+    ];
+
     /// <summary>The file's only operation; fails on a syntax error, several operations or none.</summary>
     public static GraphQLOperationDefinition OperationIn(string operationFile)
     {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AlpacaConnect.Gql.Tests.Connections;
 using AlpacaConnect.Gql.Tests.Sandbox;
-using AlpacaConnect.Gql.Tests.TestHost;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -118,6 +117,49 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
     {
         _host.WithSetting("Trading:Cache:PositionsTtl", "00:00:00").WithServices(ListeningEventBus.Install);
         using var driver = new ConnectDriver(_host);
+        await RunEveryExampleAsync(new DirectExampleClient(_host, driver, User), driver);
+    }
+
+    /// <summary>
+    /// Issue 18, trusted documents: with only the manifest's operations allowed, an app on Apollo Client runs every
+    /// example by id (no document text on the wire, queries by GET), and text it sends is refused on HTTP and the socket.
+    /// </summary>
+    [Fact]
+    public async Task EveryExampleRunsByIdThroughApolloClientWhenOnlyTrustedDocumentsRun()
+    {
+        _host.WithSetting("Trading:Cache:PositionsTtl", "00:00:00").WithSetting("GraphQL:TrustedDocuments:Mode", "Only")
+            .WithServices(ListeningEventBus.Install);
+        using var driver = new ConnectDriver(_host);
+        await using var session = ApolloExampleClient.Start(_host.BaseUri, _host.TokenFor(User));
+        var apollo = new ApolloExampleClient(session);
+
+        JsonElement overHttp, overSocket;
+        IReadOnlyList<JsonElement> requests;
+        try
+        {
+            await RunEveryExampleAsync(apollo, driver);
+            requests = await apollo.RequestsAsync();
+            overHttp = await apollo.RunAdHocAsync("adhoc-http", "query Viewer { me { id name } }", "http");
+            overSocket = await apollo.RunAdHocAsync("adhoc-ws", "query Viewer { me { id name } }", "ws");
+        }
+        finally
+        {
+            output.WriteLine(session.Output);
+        }
+
+        var manifestIds = ExampleCatalog.ManifestIds();
+        Assert.All(requests, r => Assert.False(r.GetProperty("sentQuery").GetBoolean(), r.ToString()));
+        Assert.All(requests, r => Assert.Contains(r.GetProperty("hash").GetString(), manifestIds));
+        Assert.Contains(requests, r => r.GetProperty("method").GetString() == "GET");
+        Assert.Contains(requests, r => r.GetProperty("method").GetString() == "POST");
+        Assert.Contains(requests, r => r.GetProperty("method").GetString() == "WS");
+        Assert.Equal("PERSISTED_QUERY_ID_REQUIRED", overHttp.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("PERSISTED_QUERY_ID_REQUIRED", overSocket.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.False(overHttp.GetProperty("data").ValueKind == JsonValueKind.Object);
+    }
+
+    private async Task RunEveryExampleAsync(IExampleClient client, ConnectDriver driver)
+    {
         var steps = ExampleCatalog.Steps.ToDictionary(s => s.Id);
         var unlisted = steps.Keys.Where(id => !Sequence.Contains(id) && !Triggers.ContainsKey(id)).Order(StringComparer.Ordinal).ToList();
         var ran = new List<string>();
@@ -126,22 +168,20 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
         {
             foreach (var id in entry == Unlisted ? unlisted : [entry])
             {
-                var subscriptions = new List<(ExampleStep Step, GraphQLSocket Socket)>();
+                var subscriptions = new List<(ExampleStep Step, IExampleSubscription Events)>();
                 foreach (var subscription in Triggers.Where(t => t.Value == id).Select(t => steps[t.Key]))
                 {
-                    subscriptions.Add((subscription, await SubscribeAsync(subscription)));
+                    subscriptions.Add((subscription, await SubscribeAsync(client, subscription)));
                     ran.Add(subscription.Id);
                 }
 
-                await RunAsync(id, steps, driver);
+                await RunAsync(id, steps, driver, client);
                 ran.Add(id);
 
-                foreach (var (subscription, socket) in subscriptions)
+                foreach (var (subscription, events) in subscriptions)
                 {
-                    var next = await socket.ExpectAsync("next", subscription.Id);
-                    Check(subscription.Id, next.GetProperty("payload"));
-                    await socket.CompleteAsync(subscription.Id);
-                    await socket.DisposeAsync();
+                    Check(subscription.Id, await events.NextAsync());
+                    await events.DisposeAsync();
                 }
             }
         }
@@ -150,7 +190,7 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
         Assert.Equal(steps.Keys.Order(StringComparer.Ordinal), ran.Where(steps.ContainsKey).Order(StringComparer.Ordinal));
     }
 
-    private async Task RunAsync(string id, Dictionary<string, ExampleStep> steps, ConnectDriver driver)
+    private async Task RunAsync(string id, Dictionary<string, ExampleStep> steps, ConnectDriver driver, IExampleClient client)
     {
         switch (id)
         {
@@ -166,21 +206,17 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
         }
 
         var step = steps[id];
-        var response = await driver.GraphQLAsync(User, step.Query, Variables(step));
-        Assert.True(response.Errors.Count == 0, $"{id}: {response.Raw}");
-        Check(id, response.Body);
+        Check(id, await client.RunAsync(step, Variables(step)));
     }
 
-    /// <summary>Opens a socket as the user, subscribes, and returns once the subscription listens.</summary>
-    private async Task<GraphQLSocket> SubscribeAsync(ExampleStep step)
+    /// <summary>Subscribes as the user and returns once the subscription listens.</summary>
+    private async Task<IExampleSubscription> SubscribeAsync(IExampleClient client, ExampleStep step)
     {
         var bus = _host.Services.GetRequiredService<ListeningEventBus>();
         var listening = bus.Listeners;
-        var socket = await GraphQLSocket.ConnectAsync(_host.BaseUri);
-        await socket.InitAsync(_host.TokenFor(User));
-        await socket.SubscribeAsync(step.Id, step.Query, Variables(step));
+        var subscription = await client.SubscribeAsync(step, Variables(step));
         await bus.WaitForMoreThanAsync(listening);
-        return socket;
+        return subscription;
     }
 
     private JsonNode? Variables(ExampleStep step) => ExampleVariables.Resolve(ExampleVariables.Load(step), Lookup);

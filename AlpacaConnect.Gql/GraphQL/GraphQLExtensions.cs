@@ -5,6 +5,7 @@ using AlpacaConnect.Gql.GraphQL.Explorer;
 using AlpacaConnect.Gql.GraphQL.Limits;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 using GraphQL;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ public static class GraphQLExtensions
             .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
 
         builder.Services.AddRequestRateLimits(builder.Configuration);
+        builder.Services.AddTrustedDocuments(builder.Configuration);
         builder.Services.AddGraphQLHttpTransport();
         builder.Services.AddBrowserOrigins();
         builder.Services.AddGraphQLWebSockets(builder.Configuration);

@@ -21,6 +21,11 @@ public static class ErrorCodes
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
     public const string ConnectionLimitExceeded = "CONNECTION_LIMIT_EXCEEDED";
 
+    // Trusted documents (persisted operations); Apollo's codes, which its clients act on.
+    public const string PersistedQueryNotFound = "PERSISTED_QUERY_NOT_FOUND";
+    public const string PersistedQueryNotSupported = "PERSISTED_QUERY_NOT_SUPPORTED";
+    public const string PersistedQueryIdRequired = "PERSISTED_QUERY_ID_REQUIRED";
+
     // Identity.
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";

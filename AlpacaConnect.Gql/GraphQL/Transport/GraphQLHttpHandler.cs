@@ -1,5 +1,6 @@
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.GraphQL.Limits;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using GraphQL;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ namespace AlpacaConnect.Gql.GraphQL.Transport;
 /// </summary>
 internal sealed class GraphQLHttpHandler(
     GraphQLHttpRequestReader reader,
+    DocumentResolver resolver,
     OperationExecutor executor,
     GraphQLResponseWriter writer,
     RequestRateLimiter rates,
@@ -48,7 +50,14 @@ internal sealed class GraphQLHttpHandler(
             return;
         }
 
-        var document = OperationDocument.TryParse(request.Query);
+        var (resolved, refusal) = resolver.Resolve(request);
+        if (resolved is null)
+        {
+            await writer.WriteErrorAsync(context, refusal!);
+            return;
+        }
+
+        (request, var document) = (resolved.Request, resolved.Document);
         var operationType = document is null ? null : OperationDocument.OperationTypeOf(document, request.OperationName);
         if (operationType == OperationType.Mutation && HttpMethods.IsGet(http.Method))
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using GraphQL;
 using Microsoft.Net.Http.Headers;
 
@@ -12,17 +13,19 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
     {
         string? Param(string name) => query.TryGetValue(name, out var v) ? v.ToString() : null;
 
-        if (Param("query") is not { Length: > 0 } text)
+        var text = NullIfEmpty(Param("query"));
+        var documentId = NullIfEmpty(Param("documentId"));
+        var (variables, variablesError) = ParseMapParameter(Param("variables"), "variables");
+        var (extensions, extensionsError) = ParseMapParameter(Param("extensions"), "extensions");
+        if (text is null && documentId is null && !PersistedQueryId.IsNamedIn(extensions))
         {
             return (null, TransportError.BadRequest("The 'query' parameter is required."));
         }
 
-        var (variables, variablesError) = ParseMapParameter(Param("variables"), "variables");
-        var (extensions, extensionsError) = ParseMapParameter(Param("extensions"), "extensions");
         var error = variablesError ?? extensionsError;
         return error is not null
             ? (null, error)
-            : (new OperationRequest(text, NullIfEmpty(Param("operationName")), variables, extensions), null);
+            : (new OperationRequest(text, NullIfEmpty(Param("operationName")), variables, extensions) { DocumentId = documentId }, null);
     }
 
     public async Task<(OperationRequest? Request, TransportError? Error)> ReadPostAsync(
@@ -71,9 +74,18 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
             return (null, TransportError.BadRequest("The request body must be a JSON object."));
         }
 
-        if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+        var query = root.TryGetProperty("query", out var q) ? q : default;
+        var documentId = root.TryGetProperty("documentId", out var id) ? id : default;
+        var namesDocument = documentId.ValueKind == JsonValueKind.String
+            || (root.TryGetProperty("extensions", out var e) && e.ValueKind == JsonValueKind.Object && e.TryGetProperty("persistedQuery", out _));
+        if (query.ValueKind != JsonValueKind.String && !(namesDocument && query.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null))
         {
             return (null, TransportError.BadRequest("The 'query' property is required and must be a string."));
+        }
+
+        if (documentId.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.String))
+        {
+            return (null, TransportError.BadRequest("'documentId' must be a string."));
         }
 
         var operationName = root.TryGetProperty("operationName", out var op) ? op : default;
@@ -87,7 +99,11 @@ internal sealed class GraphQLHttpRequestReader(IGraphQLTextSerializer serializer
         var error = variablesError ?? extensionsError;
         return error is not null
             ? (null, error)
-            : (new OperationRequest(query.GetString()!, NullIfEmpty(operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null), variables, extensions), null);
+            : (new OperationRequest(
+                query.ValueKind == JsonValueKind.String && !(namesDocument && query.GetString() is "") ? query.GetString() : null,
+                NullIfEmpty(operationName.ValueKind == JsonValueKind.String ? operationName.GetString() : null),
+                variables,
+                extensions) { DocumentId = NullIfEmpty(documentId.ValueKind == JsonValueKind.String ? documentId.GetString() : null) }, null);
     }
 
     private (Inputs?, TransportError?) ReadMap(JsonElement root, string name) =>

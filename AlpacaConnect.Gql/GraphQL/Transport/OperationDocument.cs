@@ -33,11 +33,16 @@ internal static class OperationDocument
     /// Why the engine must not see the request: nested past the parser's limit (the engine would throw instead of
     /// reporting it) or too large once its fragments are expanded. Null when the engine may run it.
     /// </summary>
-    public static ApiException? Refusal(string query, GraphQLDocument? document, int maxExpandedSelections)
+    public static ApiException? Refusal(string? query, GraphQLDocument? document, int maxExpandedSelections)
     {
         if (document is not null)
         {
             return DocumentBudget.Check(document, maxExpandedSelections);
+        }
+
+        if (query is null)
+        {
+            return null; // the engine reports the missing document
         }
 
         try

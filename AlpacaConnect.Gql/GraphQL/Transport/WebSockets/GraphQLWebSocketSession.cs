@@ -270,7 +270,14 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         var messages = _services.Messages;
         try
         {
-            var document = OperationDocument.TryParse(request.Query);
+            var (resolved, unresolved) = _services.Documents.Resolve(request);
+            if (resolved is null)
+            {
+                operation.End(messages.Error(operation.Id, [new ApiException(unresolved!.Code, unresolved.Message)]));
+                return;
+            }
+
+            (request, var document) = (resolved.Request, resolved.Document);
             var type = document is null ? null : OperationDocument.OperationTypeOf(document, request.OperationName);
             if (type == OperationType.Subscription && ReserveSubscription(operation) is { } refusal)
             {

@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Limits;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.Options;
 
@@ -9,6 +10,7 @@ internal sealed record SessionServices(
     IOptions<GraphQLWebSocketOptions> Options,
     ConnectionInitAuthenticator Authenticator,
     GraphQLHttpRequestReader RequestReader,
+    DocumentResolver Documents,
     OperationExecutor Executor,
     OutboundMessages Messages,
     UserSubscriptionQuota UserQuota,
