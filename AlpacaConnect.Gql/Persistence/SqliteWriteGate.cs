@@ -14,7 +14,8 @@ namespace AlpacaConnect.Gql.Persistence;
 /// Reads never wait: WAL lets them run beside the writer. <see cref="SqliteBusyTimeout"/> still covers writers in
 /// other processes.
 /// </summary>
-internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor, IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The gate must outlive the container: writes still run while the host stops. A SemaphoreSlim whose wait handle is never asked for holds nothing to free.")]
+internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
 {
     /// <summary>Longer than any write takes; reached only if a writer waits for itself (a nested write on another context).</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
@@ -170,8 +171,6 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         Exit(connection);
         return Task.CompletedTask;
     }
-
-    public void Dispose() => _gate.Dispose();
 
     /// <summary>The connection of a transaction that has ended (a completed transaction no longer names it itself).</summary>
     private static DbConnection? ConnectionOf(TransactionEventData eventData) => eventData.Context?.Database.GetDbConnection();

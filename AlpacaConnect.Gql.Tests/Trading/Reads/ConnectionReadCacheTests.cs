@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Trading;
 using AlpacaConnect.Gql.Trading.Reads;
 using Microsoft.Extensions.Time.Testing;
 
@@ -134,5 +135,34 @@ public sealed class ConnectionReadCacheTests
 
         Assert.NotEqual(alice, await ReadAsync(_alice));
         Assert.Equal(bob, await ReadAsync(_bob));
+    }
+
+    [Fact]
+    public async Task ATradeForgetsTheBalancesAndTheHistoryButKeepsTheQuoteTheClockAndTheAccountFlags()
+    {
+        var kinds = new[]
+        {
+            ReadKinds.Account, ReadKinds.Positions, ReadKinds.OrderHistory,
+            ReadKinds.AccountStatus, ReadKinds.MarketHours, ReadKinds.Quote(AssetClass.UsEquity, "AAPL"),
+        };
+        var before = new Dictionary<string, string>();
+        foreach (var kind in kinds)
+        {
+            before[kind] = await _cache.GetOrLoadAsync(_alice, kind, Ttl, () => Task.FromResult($"{kind} {Interlocked.Increment(ref _loads)}"), CancellationToken.None);
+        }
+
+        _cache.InvalidateBalances(_alice);
+
+        var forgotten = new List<string>();
+        foreach (var kind in kinds)
+        {
+            var after = await _cache.GetOrLoadAsync(_alice, kind, Ttl, () => Task.FromResult($"{kind} {Interlocked.Increment(ref _loads)}"), CancellationToken.None);
+            if (after != before[kind])
+            {
+                forgotten.Add(kind);
+            }
+        }
+
+        Assert.Equal([ReadKinds.Account, ReadKinds.Positions, ReadKinds.OrderHistory], forgotten);
     }
 }
