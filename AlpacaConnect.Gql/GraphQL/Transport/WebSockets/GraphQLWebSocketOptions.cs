@@ -41,14 +41,14 @@ public sealed class GraphQLWebSocketOptions
 
     /// <summary>Open sockets one IP address may hold; one more handshake gets HTTP 429 with <c>CONNECTION_LIMIT_EXCEEDED</c>.</summary>
     [Range(1, 1_000_000)]
-    public int MaxSocketsPerIp { get; set; } = 2_000;
+    public int MaxSocketsPerIp { get; set; } = 100;
 
     /// <summary>
     /// Sockets acknowledged without a token, over all addresses. Anonymous sockets run only what anonymous HTTP
     /// may; one more anonymous <c>connection_init</c> is closed with 1013 "Try again later".
     /// </summary>
     [Range(0, 1_000_000)]
-    public int MaxAnonymousSockets { get; set; } = 1_000;
+    public int MaxAnonymousSockets { get; set; } = 200;
 
     /// <summary>
     /// Queries and mutations one socket may run at once. At the limit the server stops reading the socket until one

@@ -1,9 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using AlpacaConnect.Gql.GraphQL.Errors;
-using AlpacaConnect.Gql.Identity;
-using GraphQLParser.AST;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
@@ -225,135 +222,6 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
     }
 
-    private async Task SubscribeAsync(InboundMessage message)
-    {
-        if (!_acknowledged)
-        {
-            Close(CloseCodes.Unauthorized);
-            return;
-        }
-
-        if (_operations.ContainsKey(message.Id!))
-        {
-            Close(CloseCodes.SubscriberAlreadyExists(message.Id!));
-            return;
-        }
-
-        if (await _limits.RefuseOverRateAsync(message.Id!, _identity.User, _output, _aborted))
-        {
-            return;
-        }
-
-        var (request, error) = _services.RequestReader.FromJson(message.Payload!.Value);
-        if (request is null)
-        {
-            Close(CloseCodes.BadRequest($"Invalid subscribe payload: {error!.Message}"));
-            return;
-        }
-
-        // Back-pressure: at the in-flight cap the receive loop waits here, so the client's next messages wait in TCP.
-        var slot = await _limits.Operations.EnterAsync(_aborted);
-        var operation = new SocketOperation(message.Id!, _output, op => _operations.TryRemove(KeyValuePair.Create(op.Id, op)), _logger);
-        operation.Own(slot);
-        if (!_operations.TryAdd(operation.Id, operation))
-        {
-            slot.Dispose();
-            Close(CloseCodes.SubscriberAlreadyExists(operation.Id));
-            return;
-        }
-
-        _ = ExecuteAsync(operation, request, slot);
-    }
-
-    private async Task ExecuteAsync(SocketOperation operation, OperationRequest request, IDisposable slot)
-    {
-        var messages = _services.Messages;
-        try
-        {
-            var (resolved, unresolved) = _services.Documents.Resolve(request);
-            if (resolved is null)
-            {
-                operation.End(messages.Error(operation.Id, [new ApiException(unresolved!.Code, unresolved.Message)]));
-                return;
-            }
-
-            (request, var document) = (resolved.Request, resolved.Document);
-            var type = document is null ? null : OperationDocument.OperationTypeOf(document, request.OperationName);
-            if (type == OperationType.Subscription && ReserveSubscription(operation) is { } refusal)
-            {
-                operation.End(messages.Error(operation.Id, [refusal]));
-                return;
-            }
-
-            // One DI scope per operation, alive as long as a subscription's stream is.
-            var scope = _services.ScopeFactory.CreateAsyncScope();
-            operation.Own(scope.DisposeAsync);
-            var result = await _services.Executor.ExecuteLongLivedAsync(request, document, _identity.User, scope.ServiceProvider, operation.Lifetime);
-            if (!result.Executed)
-            {
-                operation.End(messages.Error(operation.Id, result.Errors ?? []));
-            }
-            else if (result.Streams?.Values.SingleOrDefault() is { } stream)
-            {
-                _services.Metrics.SubscriptionStarted();
-                operation.Own(() =>
-                {
-                    _services.Metrics.SubscriptionEnded();
-                    return ValueTask.CompletedTask;
-                });
-                operation.Own(stream.Subscribe(new OperationObserver(operation, messages)));
-                slot.Dispose(); // a subscription holds a subscription slot from now on, not an in-flight one
-            }
-            else if (operation.Send(messages.Next(operation.Id, result)))
-            {
-                operation.End(OutboundMessages.Complete(operation.Id));
-            }
-        }
-        catch (OperationCanceledException) when (operation.Lifetime.IsCancellationRequested)
-        {
-            operation.End();
-        }
-        catch (Exception exception)
-        {
-            LogOperationFailed(_logger, operation.Id, exception);
-            operation.End(messages.Error(operation.Id, [new ApiException(ErrorCodes.InternalServerError, "Internal server error")]));
-        }
-    }
-
-    /// <summary>Takes a subscription slot of the socket and of the user, or says which limit is reached.</summary>
-    private ApiException? ReserveSubscription(SocketOperation operation)
-    {
-        if (Interlocked.Increment(ref _socketSubscriptions) > _options.MaxSubscriptionsPerSocket)
-        {
-            Interlocked.Decrement(ref _socketSubscriptions);
-            return new ApiException(ErrorCodes.SubscriptionLimitExceeded,
-                $"This connection already has {_options.MaxSubscriptionsPerSocket} active subscriptions.");
-        }
-
-        operation.Own(() =>
-        {
-            Interlocked.Decrement(ref _socketSubscriptions);
-            return ValueTask.CompletedTask;
-        });
-        if (AppUser.IdOf(_identity.User) is not { } userId)
-        {
-            return null;
-        }
-
-        if (!_services.UserQuota.TryAcquire(userId))
-        {
-            return new ApiException(ErrorCodes.SubscriptionLimitExceeded,
-                $"This user already has {_options.MaxSubscriptionsPerUser} active subscriptions.");
-        }
-
-        operation.Own(() =>
-        {
-            _services.UserQuota.Release(userId);
-            return ValueTask.CompletedTask;
-        });
-        return null;
-    }
-
     public void Dispose()
     {
         _initTimer.Dispose();
@@ -363,9 +231,6 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "GraphQL socket closed: {Code} {Reason}")]
     private static partial void LogClosed(ILogger logger, int code, string reason);
-
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Error, Message = "GraphQL socket operation {Id} failed")]
-    private static partial void LogOperationFailed(ILogger logger, string id, Exception exception);
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Error, Message = "GraphQL socket session failed")]
     private static partial void LogSessionFailed(ILogger logger, Exception exception);
