@@ -1,11 +1,13 @@
+using Microsoft.Extensions.Hosting;
 using AlpacaConnect.Gql.Tests.Connections;
 using AlpacaConnect.Gql.Tests.Sandbox;
 
 namespace AlpacaConnect.Gql.Tests.EdgeFuzz;
 
 /// <summary>
-/// Every setting of the fuzz run in one place. The host hides exception details as Production does; limits meant for
-/// abusive clients (rate limits, socket caps) must be raised here so they never refuse the fuzzer's honest volume.
+/// Every setting of the fuzz run in one place. The host runs as Production (the sandbox opted in, the key ring
+/// encrypted, as a staging server would), so answers are what Production users see. The test host raises the limits
+/// meant for abusive clients (rate limits, socket caps), so they never refuse the fuzzer's honest volume.
 /// </summary>
 public static class FuzzHost
 {
@@ -22,9 +24,8 @@ public static class FuzzHost
 
     public static SandboxHost Create()
     {
-        var host = new SandboxHost();
-        host.WithSetting("GraphQL:ExposeExceptionDetails", "false")
-            .WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo)
+        var host = new SandboxHost { EnvironmentName = Environments.Production };
+        host.WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo)
             .WithSetting("Alpaca:Resilience:RetryBaseDelay", "00:00:00.001");
         return host;
     }

@@ -26,6 +26,12 @@ public class ApiFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new()
     {
         ["Jwt:SigningKey"] = TestSigningKey,
+        // The edge limits are sized for one app user; tests send one user's hundreds of orders and sockets at once,
+        // all from 127.0.0.1. Tests of the limits set their own.
+        ["GraphQL:RateLimits:PerUserBurst"] = "1000000",
+        ["GraphQL:RateLimits:PerIpBurst"] = "1000000",
+        ["GraphQL:WebSockets:MaxSocketsPerIp"] = "100000",
+        ["GraphQL:WebSockets:MaxAnonymousSockets"] = "100000",
     };
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace AlpacaConnect.Gql.GraphQL.Limits;
 /// <c>/graphql</c> and every <c>subscribe</c> on a socket takes one permit from the caller's user bucket (when signed
 /// in) and from its IP address's bucket. An empty bucket answers <c>RATE_LIMITED</c> (HTTP 429 with <c>Retry-After</c>).
 /// Separate from the per-account upstream budget in <c>Alpaca/</c>, which protects Alpaca's 200 calls a minute; these
-/// protect this server. The defaults only stop a runaway client; an operator who knows the app's traffic lowers them.
+/// protect this server. The defaults are sized for a mobile app's traffic (a screen is a few requests, a busy user a few
+/// a second) with room to spare; a server taking other traffic (a bench, a batch client) raises them.
 /// </summary>
 public sealed class RequestRateOptions
 {
@@ -19,17 +20,17 @@ public sealed class RequestRateOptions
 
     /// <summary>Requests one signed-in user may send at once (the size of its bucket).</summary>
     [Range(1, 1_000_000)]
-    public int PerUserBurst { get; set; } = 3_000;
+    public int PerUserBurst { get; set; } = 200;
 
-    /// <summary>Requests one signed-in user gains back each <see cref="Period"/> (default: 1,500 a second sustained).</summary>
+    /// <summary>Requests one signed-in user gains back each <see cref="Period"/> (default: 50 a second sustained).</summary>
     [Range(1, 1_000_000)]
-    public int PerUserPerPeriod { get; set; } = 150;
+    public int PerUserPerPeriod { get; set; } = 5;
 
     /// <summary>Requests one IP address may send at once, signed in or not (many users can share one address behind NAT).</summary>
     [Range(1, 1_000_000)]
-    public int PerIpBurst { get; set; } = 6_000;
+    public int PerIpBurst { get; set; } = 300;
 
-    /// <summary>Requests one IP address gains back each <see cref="Period"/> (default: 3,000 a second sustained).</summary>
+    /// <summary>Requests one IP address gains back each <see cref="Period"/> (default: 100 a second sustained).</summary>
     [Range(1, 1_000_000)]
-    public int PerIpPerPeriod { get; set; } = 300;
+    public int PerIpPerPeriod { get; set; } = 10;
 }

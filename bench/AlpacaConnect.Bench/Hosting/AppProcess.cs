@@ -69,7 +69,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add(_serverDll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUri.ToString().TrimEnd('/'));
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in _settings.Where(s => s.Value != AppSettings.Shipped))
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }

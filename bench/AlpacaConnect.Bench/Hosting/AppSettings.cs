@@ -39,7 +39,7 @@ public sealed class AppSettings
     public static AppSettings ForRun() => new();
 
     /// <summary>Production, as deployed: no explorer, no dev token endpoint; the bench signs its own app-user tokens.</summary>
-    public Dictionary<string, string> Common(string database) => new()
+    public Dictionary<string, string> Common(string database) => With(BenchVolume(), new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Jwt:SigningKey"] = SigningKey,
@@ -52,7 +52,7 @@ public sealed class AppSettings
         // Guardrails are per-user daily budgets; thousands of benchmark orders would exhaust the defaults.
         ["Guardrails:MaxOrdersPerDay"] = "100000",
         ["Guardrails:MaxDailyNotional"] = "1000000000",
-    };
+    });
 
     /// <summary>The embedded sandbox as upstream (Alpaca:Mode=Sandbox), with a known client secret and the bench's redirect URI.</summary>
     public Dictionary<string, string> SandboxMode(string database) => With(Common(database), new()
@@ -118,6 +118,25 @@ public sealed class AppSettings
     private static string WebSocket(Uri http) => new UriBuilder(http) { Scheme = "ws" }.Uri.ToString();
 
     public static string Callback(Uri server) => new Uri(server, "/auth/alpaca/callback").ToString();
+
+    /// <summary>A value that leaves the setting out of the server's environment, so the server's default holds.</summary>
+    public const string Shipped = "(the server's default)";
+
+    /// <summary>
+    /// The edge limits (decision 0017) are sized for one app user; the bench's scenarios send thousands of requests a
+    /// second and hold a thousand sockets as one user from one address. Only the abuse scenario measures the limits,
+    /// and it sets them itself (<see cref="ShippedEdgeLimits"/>).
+    /// </summary>
+    public static Dictionary<string, string> BenchVolume() => new()
+    {
+        ["GraphQL:RateLimits:PerUserBurst"] = "1000000",
+        ["GraphQL:RateLimits:PerIpBurst"] = "1000000",
+        ["GraphQL:WebSockets:MaxSocketsPerIp"] = "100000",
+        ["GraphQL:WebSockets:MaxAnonymousSockets"] = "100000",
+    };
+
+    /// <summary>Takes <see cref="BenchVolume"/> away again: the edge limits as shipped.</summary>
+    public static Dictionary<string, string> ShippedEdgeLimits() => BenchVolume().ToDictionary(s => s.Key, _ => Shipped);
 
     public static Dictionary<string, string> With(Dictionary<string, string> settings, Dictionary<string, string> more)
     {

@@ -22,7 +22,7 @@ public static class AbuseScenario
     private const int UserPerSecond = 10;
 
     /// <summary>Edge limits sized for one app user's traffic (a screen refresh is a few requests), not for a bench.</summary>
-    public static Dictionary<string, string> AppSized() => new()
+    public static Dictionary<string, string> AppSized() => AppSettings.With(AppSettings.ShippedEdgeLimits(), new()
     {
         ["GraphQL:RateLimits:PerUserBurst"] = "100",
         ["GraphQL:RateLimits:PerUserPerPeriod"] = "2",
@@ -30,13 +30,13 @@ public static class AbuseScenario
         ["GraphQL:RateLimits:PerIpPerPeriod"] = "10",
         ["GraphQL:WebSockets:MaxSocketsPerIp"] = "20",
         ["GraphQL:WebSockets:MaxAnonymousSockets"] = "100",
-    };
+    });
 
     public static async Task<AbuseFigures> RunAsync(BenchContext bench)
     {
         var phases = new List<AbusePhase>
         {
-            await PhaseAsync(bench, "abuse-shipped", "shipped", []),
+            await PhaseAsync(bench, "abuse-shipped", "shipped", AppSettings.ShippedEdgeLimits()),
             await PhaseAsync(bench, "abuse-sized", "sized for the app: " + string.Join(", ", AppSized().Select(s => $"{s.Key.Split(':')[^1]} {s.Value}")), AppSized()),
         };
         return new AbuseFigures(bench.Options.AbusiveWorkers, phases);
