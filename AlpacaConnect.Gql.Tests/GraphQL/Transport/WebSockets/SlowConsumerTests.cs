@@ -4,19 +4,36 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AlpacaConnect.Gql.Tests.GraphQL.Transport.WebSockets;
 
-/// <summary>Backpressure over real loopback sockets: a client that stops reading must not hold anyone else up.</summary>
-public sealed class SlowConsumerTests : IDisposable
+/// <summary>
+/// Backpressure over real loopback sockets: a client that stops reading must not hold anyone else up. It is closed
+/// by whichever outbound bound it passes first, the message count or the byte budget.
+/// </summary>
+public sealed class SlowConsumerTests
 {
     private const int MaxEvents = 20_000;
-    private readonly ApiFactory _factory = new ProbeApiFactory()
-        .WithSetting("GraphQL:WebSockets:OutboundQueueCapacity", "16")
-        .WithSetting("GraphQL:WebSockets:CloseTimeout", "00:01:00");
 
     [Fact]
-    public async Task AClientThatStopsReadingIsClosedWith1013WhileAnotherKeepsReceivingEverything()
+    public Task AClientThatStopsReadingIsClosedWith1013WhileAnotherKeepsReceivingEverything() =>
+        // 16 KB events fill the loopback socket buffers and then its 16-message queue.
+        ClosedWhileAnotherIsServedAsync(queueCapacity: 16, maxOutboundBytes: null);
+
+    [Fact]
+    public Task AClientWhoseWaitingMessagesPassTheByteBudgetIsClosedWith1013WhileAnotherKeepsReceivingEverything() =>
+        // The queue holds 100,000 messages: only the 64 KB budget (four of these 16 KB events) can close the client.
+        ClosedWhileAnotherIsServedAsync(queueCapacity: 100_000, maxOutboundBytes: 64 * 1024);
+
+    private static async Task ClosedWhileAnotherIsServedAsync(int queueCapacity, int? maxOutboundBytes)
     {
-        var server = _factory.StartOnLoopback();
-        var streams = _factory.Services.GetRequiredService<ProbeStreams>();
+        using var factory = new ProbeApiFactory()
+            .WithSetting("GraphQL:WebSockets:OutboundQueueCapacity", $"{queueCapacity}")
+            .WithSetting("GraphQL:WebSockets:CloseTimeout", "00:01:00");
+        if (maxOutboundBytes is { } bytes)
+        {
+            factory.WithSetting("GraphQL:WebSockets:MaxOutboundBytes", $"{bytes}");
+        }
+
+        var server = factory.StartOnLoopback();
+        var streams = factory.Services.GetRequiredService<ProbeStreams>();
         await using var slow = await GraphQLSocket.ConnectAsync(server);
         await using var fast = await GraphQLSocket.ConnectAsync(server);
         await slow.InitAsync();
@@ -25,9 +42,8 @@ public sealed class SlowConsumerTests : IDisposable
         await fast.SubscribeAsync("f", "subscription { events }");
         await streams.Events.WaitForSubscribersAsync(count => count == 2);
 
-        // The producer publishes each event as soon as the healthy client has the previous one, so only
-        // the client that stopped reading falls behind. 16 KB events fill the loopback socket buffers and
-        // then its 16-message queue; the producer never waits for it.
+        // The producer publishes each event as soon as the healthy client has the previous one, so only the client
+        // that stopped reading falls behind; the producer never waits for it.
         var padding = new string('x', 16 * 1024);
         var published = 0;
         var afterDrop = 0;
@@ -46,6 +62,4 @@ public sealed class SlowConsumerTests : IDisposable
         Assert.Equal("Outbound queue full", reason);
         Assert.InRange(received.Count, 0, published - 100);
     }
-
-    public void Dispose() => _factory.Dispose();
 }
