@@ -49,13 +49,7 @@ public static class BrowserOrigins
     /// <summary>Listed origins must be bare origins, as browsers send them; a path or a typo would never match.</summary>
     private sealed class Validator : IValidateOptions<GraphQLOptions>
     {
-        public ValidateOptionsResult Validate(string? name, GraphQLOptions options)
-        {
-            var invalid = options.AllowedOrigins.Where(o => !OriginPolicy.IsOrigin(o)).ToList();
-            return invalid.Count == 0
-                ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail(
-                    $"{GraphQLOptions.Section}:{nameof(GraphQLOptions.AllowedOrigins)} must list origins like 'https://app.example.com' (no path); invalid: {string.Join(", ", invalid)}");
-        }
+        public ValidateOptionsResult Validate(string? name, GraphQLOptions options) =>
+            OriginPolicy.ValidateList($"{GraphQLOptions.Section}:{nameof(GraphQLOptions.AllowedOrigins)}", options.AllowedOrigins);
     }
 }

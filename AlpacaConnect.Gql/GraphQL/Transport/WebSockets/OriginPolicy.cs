@@ -29,4 +29,14 @@ internal sealed class OriginPolicy(IOptions<GraphQLWebSocketOptions> options, IO
         && uri.Query.Length == 0
         && uri.Fragment.Length == 0
         && string.IsNullOrEmpty(uri.UserInfo);
+
+    /// <summary>Listed origins must be bare origins, as browsers send them; a path or a typo would never match.</summary>
+    public static ValidateOptionsResult ValidateList(string setting, string[] origins)
+    {
+        var invalid = origins.Where(o => !IsOrigin(o)).ToList();
+        return invalid.Count == 0
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"{setting} must list origins like 'https://app.example.com' (no path); invalid: {string.Join(", ", invalid)}");
+    }
 }

@@ -11,34 +11,9 @@ internal sealed class UserSubscriptionQuota(IOptions<GraphQLWebSocketOptions> op
 {
     private readonly ConcurrentDictionary<string, int> _active = new(StringComparer.Ordinal);
 
-    public bool TryAcquire(string userId)
-    {
-        var limit = options.Value.MaxSubscriptionsPerUser;
-        while (true)
-        {
-            var current = _active.GetOrAdd(userId, 0);
-            if (current >= limit)
-            {
-                return false;
-            }
+    public bool TryAcquire(string userId) => Counters.TryIncrement(_active, userId, options.Value.MaxSubscriptionsPerUser);
 
-            if (_active.TryUpdate(userId, current + 1, current))
-            {
-                return true;
-            }
-        }
-    }
-
-    public void Release(string userId)
-    {
-        while (_active.TryGetValue(userId, out var current))
-        {
-            if (current <= 1 ? _active.TryRemove(KeyValuePair.Create(userId, current)) : _active.TryUpdate(userId, current - 1, current))
-            {
-                return;
-            }
-        }
-    }
+    public void Release(string userId) => Counters.Decrement(_active, userId);
 
     public int ActiveFor(string userId) => _active.TryGetValue(userId, out var count) ? count : 0;
 }
