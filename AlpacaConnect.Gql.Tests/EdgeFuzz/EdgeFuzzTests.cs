@@ -94,6 +94,8 @@ public sealed partial class EdgeFuzzTests(ITestOutputHelper output) : IDisposabl
         var method = _inputs.Pick(Methods);
         var request = new HttpRequestMessage(new HttpMethod(method), method == "GET" || _inputs.Chance(10)
             ? $"/graphql?query={Uri.EscapeDataString(_inputs.Document())}&variables={Uri.EscapeDataString(_inputs.Variables())}" + (_inputs.Chance(20) ? $"&operationName={Q()}" : "")
+                + (_inputs.Chance(15) ? $"&extensions={Uri.EscapeDataString(_inputs.Extensions())}" : "")
+                + (_inputs.Chance(10) ? $"&documentId={Uri.EscapeDataString(_inputs.DocumentId())}" : "")
             : "/graphql");
         if (method != "GET")
         {

@@ -78,8 +78,10 @@ public sealed class MalformedInputs(Random random)
     /// <summary>A JSON request body: mostly almost right, broken in one of many ways.</summary>
     public byte[] Body()
     {
-        var request = "{\"query\":" + Json(Document()) + (Chance(70) ? ",\"variables\":" + Variables() : "")
-            + (Chance(10) ? ",\"operationName\":" + Value() : "") + (Chance(10) ? ",\"extensions\":" + Value() : "") + "}";
+        // The query is left out now and then, as a request naming a persisted operation does.
+        var request = "{\"query\":" + (Chance(90) ? Json(Document()) : "null") + (Chance(70) ? ",\"variables\":" + Variables() : "")
+            + (Chance(10) ? ",\"operationName\":" + Value() : "") + (Chance(20) ? ",\"extensions\":" + Extensions() : "")
+            + (Chance(10) ? ",\"documentId\":" + DocumentId() : "") + "}";
         return random.Next(12) switch
         {
             0 => Encoding.UTF8.GetBytes(Truncate(request)),
@@ -94,11 +96,39 @@ public sealed class MalformedInputs(Random random)
         };
     }
 
+    /// <summary>A request's <c>extensions</c>, mostly Apollo's <c>persistedQuery</c> (trusted documents, APQ), valid or broken.</summary>
+    public string Extensions() => random.Next(5) switch
+    {
+        0 => "{\"persistedQuery\":{\"version\":" + Value() + ",\"sha256Hash\":" + Value() + "}}",
+        1 or 2 => "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":" + Json(Hash()) + "}}",
+        3 => "{\"persistedQuery\":" + Value() + "}",
+        _ => Value(),
+    };
+
+    /// <summary>A <c>documentId</c> (a manifest id, <c>sha256:</c> and a hash), valid in shape or not.</summary>
+    public string DocumentId() => Chance(50) ? Value() : Json("sha256:" + Hash());
+
+    private string Hash() => random.Next(4) switch
+    {
+        0 => Convert.ToHexString(RandomBytes(32)).ToLowerInvariant(),
+        1 => new string('F', random.Next(60, 70)),
+        2 => Junk(random.Next(0, 80)),
+        _ => new string('a', 64),
+    };
+
+    private byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
     /// <summary>One graphql-transport-ws message, valid or broken.</summary>
     public string SocketMessage() => random.Next(10) switch
     {
         0 => Truncate("{\"type\":\"subscribe\",\"id\":\"1\",\"payload\":{\"query\":" + Json(Document()) + "}}"),
-        1 => "{\"type\":\"subscribe\",\"id\":\"" + random.Next(3) + "\",\"payload\":{\"query\":" + Json(Document()) + ",\"variables\":" + Variables() + "}}",
+        1 => "{\"type\":\"subscribe\",\"id\":\"" + random.Next(3) + "\",\"payload\":{\"query\":" + Json(Document()) + ",\"variables\":" + Variables()
+            + (Chance(30) ? ",\"extensions\":" + Extensions() : "") + (Chance(20) ? ",\"documentId\":" + DocumentId() : "") + "}}",
         2 => "{\"type\":" + Value() + ",\"id\":" + Value() + ",\"payload\":" + Value() + "}",
         3 => "{\"type\":\"ping\",\"type\":\"pong\"}",
         4 => "{\"type\":\"complete\",\"id\":\"\\udc00\"}",
