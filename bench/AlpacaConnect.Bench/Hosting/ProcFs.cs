@@ -8,6 +8,18 @@ public static class ProcFs
     /// <summary>VmRSS of a process, in bytes.</summary>
     public static long ResidentBytes(int pid) => KiloBytesField($"/proc/{pid}/status", "VmRSS:") * 1024;
 
+    /// <summary>
+    /// CPU time a process has used so far, user and kernel (fields 14 and 15 of <c>/proc/PID/stat</c>, in clock ticks of
+    /// 1/100 s on Linux). The command name in field 2 may hold spaces, so fields are counted after its closing parenthesis.
+    /// </summary>
+    public static TimeSpan CpuTime(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     /// <summary>MemTotal of the machine, in bytes.</summary>
     public static long TotalMemoryBytes() => KiloBytesField("/proc/meminfo", "MemTotal:") * 1024;
 

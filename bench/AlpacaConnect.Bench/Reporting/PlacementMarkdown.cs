@@ -12,12 +12,12 @@ public static class PlacementMarkdown
     {
         var latency = scenarios[0].UpstreamLatency.TotalMilliseconds;
         md.Append(Inv($"## Placement: `placeOrder` vs. `POST /v2/orders` sent directly (upstream latency {latency:0} ms on every sandbox request)\n\n"));
-        md.Append("| scenario | via | users | concurrency | requests/s | p50 ms | p95 ms | p99 ms | failed |\n");
-        md.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.Append("| scenario | via | users | concurrency | requests/s | p50 ms | p95 ms | p99 ms | failed | server CPU, cores | server CPU ms per call |\n");
+        md.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var p in scenarios)
         {
-            Side(md, p, p.Direct, "`POST /v2/orders` directly");
-            Side(md, p, p.Server, "`placeOrder` via the server");
+            Side(md, p, p.Direct, p.DirectLoad, "`POST /v2/orders` directly");
+            Side(md, p, p.Server, p.ServerLoad, "`placeOrder` via the server");
         }
 
         md.Append("\n| scenario | figure | value | target |\n|---|---|---:|---|\n");
@@ -34,8 +34,9 @@ public static class PlacementMarkdown
         md.Append('\n');
     }
 
-    private static void Side(StringBuilder md, PlacementFigures p, LoadResult r, string via) =>
-        md.Append(Inv($"| {p.Title} | {via} | {p.Users} | {p.Concurrency} | {r.RequestsPerSecond:0} | {Ms(r.Latency.P50)} | {Ms(r.Latency.P95)} | {Ms(r.Latency.P99)} | {r.Failed} |\n"));
+    private static void Side(StringBuilder md, PlacementFigures p, LoadResult r, ProcessLoad load, string via) =>
+        md.Append(Inv($"| {p.Title} | {via} | {p.Users} | {p.Concurrency} | {r.RequestsPerSecond:0} | {Ms(r.Latency.P50)} | {Ms(r.Latency.P95)} | {Ms(r.Latency.P99)} | {r.Failed} ") +
+            Inv($"| {load.Cores:0.00} | {load.CpuMsPerCall:0.00} |\n"));
 
     /// <summary>The two figures the value derives from, so a reader need not look them up in the table above.</summary>
     private static string Compared(PlacementFigures p) => p.Verdict.Unit == "ms"

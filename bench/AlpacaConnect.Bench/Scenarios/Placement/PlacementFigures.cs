@@ -7,7 +7,23 @@ namespace AlpacaConnect.Bench.Scenarios.Placement;
 /// measured in the same run with as many users and loops, at the same upstream latency, and the target it is held to.
 /// </summary>
 public sealed record PlacementFigures(
-    string Scenario, string Title, int Users, int Concurrency, TimeSpan UpstreamLatency, LoadResult Direct, LoadResult Server, PlacementVerdict Verdict);
+    string Scenario, string Title, int Users, int Concurrency, TimeSpan UpstreamLatency, LoadResult Direct, LoadResult Server, PlacementVerdict Verdict,
+    ProcessLoad DirectLoad, ProcessLoad ServerLoad);
+
+/// <summary>
+/// How busy the server process (which also hosts the sandbox) was while one side ran, warm-up included: CPU cores in
+/// use on average, and CPU milliseconds per successful call. It tells whether a side was held back by the machine's
+/// cores or by waiting.
+/// </summary>
+public sealed record ProcessLoad(double Cores, double CpuMsPerCall)
+{
+    public static ProcessLoad Of(TimeSpan cpu, TimeSpan wall, LoadResult result, TimeSpan warmUp)
+    {
+        // Calls in the warm-up are not counted by the load loop; at the measured rate they add warm-up × rate.
+        var calls = result.Succeeded + (result.RequestsPerSecond * warmUp.TotalSeconds);
+        return new(cpu / wall, calls > 0 ? cpu.TotalMilliseconds / calls : 0);
+    }
+}
 
 /// <summary>
 /// The figure a target is about (in <see cref="Unit"/>: <c>ms</c> or <c>×</c>), the target, and whether the run met

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlpacaConnect.Bench.Hosting;
 using AlpacaConnect.Bench.Load;
 
 namespace AlpacaConnect.Bench.Scenarios.Placement;
@@ -62,17 +63,30 @@ public static class PlacementScenarios
         var options = bench.Options;
         await server.Sandbox.AddFaultAsync("*", "Latency", latency: options.UpstreamLatency);
         bench.Say(Inv($"{scenario}: POST /v2/orders directly, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
-        var direct = await ClosedLoop.RunAsync("POST /v2/orders", "sandbox directly", concurrency, options.LoadWarmUp, options.LoadDuration, directly);
+        var (direct, directLoad) = await MeasuredAsync(server, options, () =>
+            ClosedLoop.RunAsync("POST /v2/orders", "sandbox directly", concurrency, options.LoadWarmUp, options.LoadDuration, directly));
         bench.Say(Inv($"{scenario}: placeOrder via the server, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
-        var viaTheServer = await ClosedLoop.RunAsync("placeOrder", "server", concurrency, options.LoadWarmUp, options.LoadDuration, viaServer);
+        var (viaTheServer, serverLoad) = await MeasuredAsync(server, options, () =>
+            ClosedLoop.RunAsync("placeOrder", "server", concurrency, options.LoadWarmUp, options.LoadDuration, viaServer));
         await server.Sandbox.ClearFaultsAsync();
 
         var verdict = judge(direct, viaTheServer);
         bench.Say(
             Inv($"{scenario}: direct {direct.RequestsPerSecond:0}/s p50 {direct.Latency.P50:0.0} ms, server {viaTheServer.RequestsPerSecond:0}/s ") +
             Inv($"p50 {viaTheServer.Latency.P50:0.0} ms ({viaTheServer.Failed} failed); {verdict.Figure} {verdict.Value:0.00} {verdict.Unit}, ") +
-            Inv($"target {verdict.Comparison} {verdict.Target:0.00}: {(verdict.Met ? "met" : "missed")}"));
-        return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict);
+            Inv($"target {verdict.Comparison} {verdict.Target:0.00}: {(verdict.Met ? "met" : "missed")}; server process CPU ") +
+            Inv($"{directLoad.Cores:0.00} cores / {serverLoad.Cores:0.00} cores, {directLoad.CpuMsPerCall:0.00} / {serverLoad.CpuMsPerCall:0.00} ms per call"));
+        return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad);
+    }
+
+    /// <summary>One side's load, with the server process's CPU time over the same span.</summary>
+    private static async Task<(LoadResult Result, ProcessLoad Load)> MeasuredAsync(SandboxServer server, BenchOptions options, Func<Task<LoadResult>> run)
+    {
+        var cpu = ProcFs.CpuTime(server.Process.Pid);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await run();
+        var used = ProcFs.CpuTime(server.Process.Pid) - cpu;
+        return (result, ProcessLoad.Of(used, clock.Elapsed, result, options.LoadWarmUp));
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
