@@ -27,7 +27,7 @@ internal static class MarketDataEndpoints
         Equity(assets, AssetCatalog.FromPath(symbol)) is { } asset ? answer(asset) : AlpacaError.Result(404, AlpacaError.NotFound, "symbol not found");
 
     private static SandboxAsset? Equity(AssetCatalog assets, string symbol) =>
-        assets.Find(symbol) is { Class: AssetClasses.UsEquity } asset ? asset : null;
+        assets.Find(symbol) is { Class: SandboxAssetClasses.UsEquity } asset ? asset : null;
 
     private static IResult Many(HttpRequest request, AssetCatalog assets, string key, Func<SandboxAsset, object> item)
     {

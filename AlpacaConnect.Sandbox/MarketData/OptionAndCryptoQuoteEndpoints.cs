@@ -14,7 +14,7 @@ internal static partial class OptionAndCryptoQuoteEndpoints
 {
     public static void MapOptionQuotes(this IEndpointRouteBuilder options) =>
         options.MapGet("/quotes/latest", (HttpRequest request, AssetCatalog assets, PriceFeed prices) =>
-            Quotes(request, assets, prices, AssetClasses.UsOption, OptionQuote));
+            Quotes(request, assets, prices, SandboxAssetClasses.UsOption, OptionQuote));
 
     public static void MapCryptoQuotes(this IEndpointRouteBuilder crypto) =>
         crypto.MapGet("/latest/quotes", (HttpRequest request, AssetCatalog assets, PriceFeed prices) =>
@@ -27,7 +27,7 @@ internal static partial class OptionAndCryptoQuoteEndpoints
                 return Results.Json(new { message = $"invalid symbol: {bad} does not match ^[A-Z]+/[A-Z]+$" }, statusCode: 400);
             }
 
-            return Quotes(request, assets, prices, AssetClasses.Crypto, CryptoQuote);
+            return Quotes(request, assets, prices, SandboxAssetClasses.Crypto, CryptoQuote);
         });
 
     private static IResult Quotes(

@@ -10,7 +10,7 @@ internal static class AccountLedger
     /// reserves the larger of the old and the new order.</summary>
     public static decimal ReservedBuyingPower(this SandboxAccount account, PriceFeed prices) =>
         account.Working.Where(o => o.IsBuyingPowerReserved && o.PendingReplacement is null)
-            .Sum(o => o.Replaces is { } old && account.OrdersById.TryGetValue(old, out var previous) && previous.Status == OrderStatus.PendingReplace
+            .Sum(o => o.Replaces is { } old && account.OrdersById.TryGetValue(old, out var previous) && previous.Status == SandboxOrderStatus.PendingReplace
                 ? Math.Max(Cost(o, prices), Cost(previous, prices))
                 : Cost(o, prices));
 
@@ -33,8 +33,8 @@ internal static class AccountLedger
     /// <summary>Shares promised to open sell orders. Held legs wait for their parent, and the stop-loss of a
     /// pair of exits covers the same shares as its take-profit, so neither counts.</summary>
     public static decimal HeldForOrders(this SandboxAccount account, string symbol) =>
-        account.Working.Where(o => !o.IsBuy && o.Asset.Symbol == symbol && o.Status != OrderStatus.Held &&
-                o.Status != OrderStatus.PendingCancel && !OrderStatus.IsClosed(o.Status) && o.PendingReplacement is null &&
+        account.Working.Where(o => !o.IsBuy && o.Asset.Symbol == symbol && o.Status != SandboxOrderStatus.Held &&
+                o.Status != SandboxOrderStatus.PendingCancel && !SandboxOrderStatus.IsClosed(o.Status) && o.PendingReplacement is null &&
                 !IsSecondExit(o))
             .Sum(o => o.RemainingQty ?? 0);
 

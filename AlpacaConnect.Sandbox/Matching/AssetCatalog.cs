@@ -87,10 +87,10 @@ public sealed class AssetCatalog
     private static SandboxAsset Crypto(Guid id, string symbol, decimal price, decimal increment, decimal priceIncrement) =>
         new(id, symbol, $"{symbol} pair", "CRYPTO", true, price)
         {
-            Class = AssetClasses.Crypto, MinOrderSize = increment, MinTradeIncrement = increment, PriceIncrement = priceIncrement,
+            Class = SandboxAssetClasses.Crypto, MinOrderSize = increment, MinTradeIncrement = increment, PriceIncrement = priceIncrement,
         };
 
     // Option positions report exchange "" (SPEC-2026 ExchangeForPosition).
     private static SandboxAsset Option(Guid id, string symbol, string name, decimal price, SandboxOptionContract contract) =>
-        new(id, symbol, name, "", false, price) { Class = AssetClasses.UsOption, Option = contract };
+        new(id, symbol, name, "", false, price) { Class = SandboxAssetClasses.UsOption, Option = contract };
 }

@@ -33,10 +33,10 @@ public sealed class MatchingEngine(
     {
         var now = time.GetUtcNow();
         var marketOpen = calendar.IsOpen(now);
-        account.Working.RemoveAll(o => OrderStatus.IsClosed(o.Status));
-        foreach (var order in account.Working.Where(o => o.Status != OrderStatus.Held).ToList())
+        account.Working.RemoveAll(o => SandboxOrderStatus.IsClosed(o.Status));
+        foreach (var order in account.Working.Where(o => o.Status != SandboxOrderStatus.Held).ToList())
         {
-            if (OrderStatus.IsClosed(order.Status))
+            if (SandboxOrderStatus.IsClosed(order.Status))
             {
                 continue; // closed meanwhile by a linked leg
             }
@@ -44,11 +44,11 @@ public sealed class MatchingEngine(
             var open = marketOpen || order.Asset.TradesAroundTheClock;
             if (order.DayEndsAt <= now || order.ExpiresAt <= now)
             {
-                execution.Cancel(account, order, order.DayEndsAt <= now ? OrderStatus.Expired : OrderStatus.Canceled);
+                execution.Cancel(account, order, order.DayEndsAt <= now ? SandboxOrderStatus.Expired : SandboxOrderStatus.Canceled);
                 continue;
             }
 
-            if (order.Status == OrderStatus.Accepted && open)
+            if (order.Status == SandboxOrderStatus.Accepted && open)
             {
                 execution.Activate(account, order);
             }
@@ -60,13 +60,13 @@ public sealed class MatchingEngine(
 
             switch (order.Status)
             {
-                case OrderStatus.PendingCancel:
+                case SandboxOrderStatus.PendingCancel:
                     execution.Cancel(account, order);
                     break;
-                case OrderStatus.PendingReplace:
+                case SandboxOrderStatus.PendingReplace:
                     CompleteReplace(account, order, now);
                     break;
-                case OrderStatus.New or OrderStatus.PartiallyFilled when open:
+                case SandboxOrderStatus.New or SandboxOrderStatus.PartiallyFilled when open:
                     execution.TryFill(account, order);
                     break;
             }
@@ -77,7 +77,7 @@ public sealed class MatchingEngine(
     {
         var replacement = order.PendingReplacement!;
         order.PendingReplacement = null;
-        order.Status = OrderStatus.Replaced;
+        order.Status = SandboxOrderStatus.Replaced;
         order.ReplacedAt = order.UpdatedAt = now;
         order.ReplacedBy = replacement.Id;
         events.Publish(account, order, "replaced");
@@ -87,7 +87,7 @@ public sealed class MatchingEngine(
         }
         else
         {
-            replacement.Status = OrderStatus.Accepted;
+            replacement.Status = SandboxOrderStatus.Accepted;
         }
     }
 }

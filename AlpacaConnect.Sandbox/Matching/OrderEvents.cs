@@ -19,7 +19,7 @@ public sealed class OrderEvents(TradeUpdateHub hub, SandboxRandom random, TimePr
         var data = new JsonObject
         {
             ["event"] = eventName,
-            ["order"] = JsonSerializer.SerializeToNode(OrderWire.From(order, withLegs: false), SandboxJson.Options),
+            ["order"] = JsonSerializer.SerializeToNode(SandboxOrderWire.From(order, withLegs: false), SandboxJson.Options),
             ["timestamp"] = SandboxJson.Timestamp(now),
             ["at"] = SandboxJson.Timestamp(now),
             ["event_id"] = random.NextUlid(now),

@@ -35,18 +35,18 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
         }
 
         Apply(account, order, quantity, price);
-        if (order.TimeInForce == "ioc" && order.Status == OrderStatus.PartiallyFilled)
+        if (order.TimeInForce == "ioc" && order.Status == SandboxOrderStatus.PartiallyFilled)
         {
             Cancel(account, order);
         }
     }
 
-    public void Cancel(SandboxAccount account, SandboxOrder order, string status = OrderStatus.Canceled)
+    public void Cancel(SandboxAccount account, SandboxOrder order, string status = SandboxOrderStatus.Canceled)
     {
         var now = time.GetUtcNow();
         order.Status = status;
         order.UpdatedAt = now;
-        if (status == OrderStatus.Expired)
+        if (status == SandboxOrderStatus.Expired)
         {
             order.ExpiredAt = now;
         }
@@ -56,7 +56,7 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
         }
 
         events.Publish(account, order, status);
-        foreach (var leg in order.Legs.Where(l => !OrderStatus.IsClosed(l.Status)))
+        foreach (var leg in order.Legs.Where(l => !SandboxOrderStatus.IsClosed(l.Status)))
         {
             Cancel(account, leg);
         }
@@ -66,7 +66,7 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
     public void Activate(SandboxAccount account, SandboxOrder order)
     {
         var now = time.GetUtcNow();
-        order.Status = OrderStatus.New;
+        order.Status = SandboxOrderStatus.New;
         order.UpdatedAt = now;
         order.WorkableAt = now + Market.FillDelay;
         events.Publish(account, order, "new");
@@ -107,7 +107,7 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
         order.FilledAvgPrice = ((order.FilledAvgPrice ?? 0) * filledBefore + value) / order.FilledQty;
         order.UpdatedAt = now;
         var done = order.Notional is not null || order.FilledQty >= order.Qty;
-        order.Status = done ? OrderStatus.Filled : OrderStatus.PartiallyFilled;
+        order.Status = done ? SandboxOrderStatus.Filled : SandboxOrderStatus.PartiallyFilled;
         if (done)
         {
             order.FilledAt = now;
@@ -133,11 +133,11 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
     {
         if (order.OrderClass == "oco" && order.Parent is null)
         {
-            order.Legs.Where(l => !OrderStatus.IsClosed(l.Status)).ToList().ForEach(l => Cancel(account, l));
+            order.Legs.Where(l => !SandboxOrderStatus.IsClosed(l.Status)).ToList().ForEach(l => Cancel(account, l));
             return;
         }
 
-        foreach (var leg in order.Legs.Where(l => l.Status == OrderStatus.Held))
+        foreach (var leg in order.Legs.Where(l => l.Status == SandboxOrderStatus.Held))
         {
             Activate(account, leg);
         }
@@ -145,9 +145,9 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
         if (order.Parent is { } parent)
         {
             var others = parent.OrderClass == "oco" ? [parent] : parent.Legs.Where(l => l != order);
-            foreach (var other in others.Where(o => !OrderStatus.IsClosed(o.Status)).ToList())
+            foreach (var other in others.Where(o => !SandboxOrderStatus.IsClosed(o.Status)).ToList())
             {
-                other.Status = OrderStatus.Canceled;
+                other.Status = SandboxOrderStatus.Canceled;
                 other.CanceledAt = other.UpdatedAt = time.GetUtcNow();
                 events.Publish(account, other, "canceled");
             }

@@ -9,8 +9,8 @@ public sealed record SandboxAsset(
     bool Fractionable,
     decimal OpeningPrice)
 {
-    /// <summary>Alpaca's <c>class</c>: one of <see cref="AssetClasses"/>.</summary>
-    public string Class { get; init; } = AssetClasses.UsEquity;
+    /// <summary>Alpaca's <c>class</c>: one of <see cref="SandboxAssetClasses"/>.</summary>
+    public string Class { get; init; } = SandboxAssetClasses.UsEquity;
 
     /// <summary>Crypto only (facts-more 3.3): the smallest order quantity.</summary>
     public decimal? MinOrderSize { get; init; }
@@ -24,13 +24,13 @@ public sealed record SandboxAsset(
     /// <summary>Set for option contracts (class <c>us_option</c>).</summary>
     public SandboxOptionContract? Option { get; init; }
 
-    public bool IsCrypto => Class == AssetClasses.Crypto;
+    public bool IsCrypto => Class == SandboxAssetClasses.Crypto;
 
-    public bool IsOption => Class == AssetClasses.UsOption;
+    public bool IsOption => Class == SandboxAssetClasses.UsOption;
 
     /// <summary>Sandbox equities are marginable when fractionable (unchanged since the first catalog); crypto and
     /// options never (facts-more 3.3).</summary>
-    public bool Marginable => Class == AssetClasses.UsEquity && Fractionable;
+    public bool Marginable => Class == SandboxAssetClasses.UsEquity && Fractionable;
 
     /// <summary>Positions name crypto without the slash (<c>BTCUSD</c>), orders and market data with it (facts-more 3.3).</summary>
     public string PositionSymbol => IsCrypto ? Symbol.Replace("/", "", StringComparison.Ordinal) : Symbol;
@@ -49,7 +49,7 @@ public sealed record SandboxAsset(
 }
 
 /// <summary>Alpaca's asset class words.</summary>
-public static class AssetClasses
+public static class SandboxAssetClasses
 {
     public const string UsEquity = "us_equity";
     public const string UsOption = "us_option";

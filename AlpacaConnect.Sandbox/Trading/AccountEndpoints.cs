@@ -21,7 +21,7 @@ internal static class AccountEndpoints
         var today = DateOnly.FromDateTime(MarketCalendar.ToNewYork(time.GetUtcNow()).DateTime);
         lock (account.Sync)
         {
-            return Results.Json(AccountWire.From(account, prices, options.Value.StartingCash, today), SandboxJson.Options);
+            return Results.Json(SandboxAccountWire.From(account, prices, options.Value.StartingCash, today), SandboxJson.Options);
         }
     }
 
@@ -41,13 +41,13 @@ internal static class AccountEndpoints
     /// <summary>Crypto answers as <c>BTC%2FUSD</c> or <c>BTCUSD</c> (facts-more 3.2); options only when configured.</summary>
     private static IResult Asset(string symbol, AssetCatalog assets, IOptions<SandboxOptions> options) =>
         assets.Find(AssetCatalog.FromPath(symbol)) is { } asset && (!asset.IsOption || options.Value.Assets.OptionsOnAssetsEndpoint)
-            ? Results.Json(AssetWire.From(asset), SandboxJson.Options)
+            ? Results.Json(SandboxAssetWire.From(asset), SandboxJson.Options)
             : AlpacaError.Result(404, AlpacaError.NotFound, "asset not found");
 
     // The 404 body is UNVERIFIED; it follows the other not-found answers.
     private static IResult OptionContract(string symbolOrId, AssetCatalog assets) =>
         assets.Find(AssetCatalog.FromPath(symbolOrId)) is { IsOption: true } contract
-            ? Results.Json(OptionContractWire.From(contract), SandboxJson.Options)
+            ? Results.Json(SandboxOptionContractWire.From(contract), SandboxJson.Options)
             : AlpacaError.Result(404, AlpacaError.NotFound, "option contract not found");
 
     private static string Eastern(DateTimeOffset at, string format) =>

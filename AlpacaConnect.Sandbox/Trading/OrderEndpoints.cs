@@ -17,7 +17,7 @@ internal static class OrderEndpoints
     }
 
     private static async Task<IResult> PlaceAsync(
-        HttpContext http, AssetCatalog assets, OrderPlacement placement, IOptions<SandboxOptions> options)
+        HttpContext http, AssetCatalog assets, SandboxOrderPlacement placement, IOptions<SandboxOptions> options)
     {
         var caller = SandboxCaller.Of(http);
         var (request, error) = await NewOrderReader.ReadAsync(http.Request);
@@ -36,7 +36,7 @@ internal static class OrderEndpoints
         return order is null ? refused! : OrderResults.Order(caller.Account, order, withLegs: true);
     }
 
-    private static async Task<IResult> ReplaceAsync(string orderId, HttpContext http, OrderReplacement replacement)
+    private static async Task<IResult> ReplaceAsync(string orderId, HttpContext http, SandboxOrderReplacement replacement)
     {
         var caller = SandboxCaller.Of(http);
         if (OrderLookup.Find(caller.Account, orderId, out var old) is { } missing)
@@ -71,7 +71,7 @@ internal static class OrderEndpoints
         return order is null ? error! : OrderResults.Order(caller.Account, order, withLegs: true);
     }
 
-    private static IResult Cancel(string orderId, HttpContext http, OrderCancellation cancellation)
+    private static IResult Cancel(string orderId, HttpContext http, SandboxOrderCancellation cancellation)
     {
         var account = SandboxCaller.Of(http).Account;
         if (OrderLookup.Find(account, orderId, out var order) is { } missing)
@@ -87,13 +87,13 @@ internal static class OrderEndpoints
         }
     }
 
-    private static IResult CancelAll(HttpContext http, OrderCancellation cancellation)
+    private static IResult CancelAll(HttpContext http, SandboxOrderCancellation cancellation)
     {
         var account = SandboxCaller.Of(http).Account;
         var canceled = cancellation.RequestAll(account);
         lock (account.Sync)
         {
-            var results = canceled.Select(o => new { id = o.Id, status = 200, body = OrderWire.From(o, withLegs: false) }).ToList();
+            var results = canceled.Select(o => new { id = o.Id, status = 200, body = SandboxOrderWire.From(o, withLegs: false) }).ToList();
             return Results.Json(results, SandboxJson.Options, statusCode: 207);
         }
     }

@@ -47,13 +47,13 @@ internal static class OrderQueryEndpoints
         lock (account.Sync)
         {
             var orders = account.Orders
-                .Where(o => status == "all" || OrderStatus.IsClosed(o.Status) == (status == "closed"))
+                .Where(o => status == "all" || SandboxOrderStatus.IsClosed(o.Status) == (status == "closed"))
                 .Where(o => !nested || o.Parent is null)
                 .Where(o => (after is null || o.SubmittedAt > after) && (until is null || o.SubmittedAt < until))
                 .Where(o => symbols is null || symbols.Contains(o.Asset.Symbol))
                 .Where(o => side is null || o.Side == side);
             // Orders is in creation order; Reverse keeps ties stable.
-            var page = (direction == "asc" ? orders : orders.Reverse()).Take(limit).Select(o => OrderWire.From(o, nested)).ToList();
+            var page = (direction == "asc" ? orders : orders.Reverse()).Take(limit).Select(o => SandboxOrderWire.From(o, nested)).ToList();
             return Results.Json(page, SandboxJson.Options);
         }
     }

@@ -10,7 +10,7 @@ internal static class OrderResults
     {
         lock (account.Sync)
         {
-            return Results.Json(OrderWire.From(order, withLegs), SandboxJson.Options);
+            return Results.Json(SandboxOrderWire.From(order, withLegs), SandboxJson.Options);
         }
     }
 }

@@ -37,7 +37,7 @@ internal static class PositionEndpoints
         }
     }
 
-    private static IResult Close(string symbol, HttpContext http, AssetCatalog assets, OrderPlacement placement)
+    private static IResult Close(string symbol, HttpContext http, AssetCatalog assets, SandboxOrderPlacement placement)
     {
         var account = SandboxCaller.Of(http).Account;
         var q = http.Request.Query;
@@ -69,7 +69,7 @@ internal static class PositionEndpoints
         return order is null ? error! : OrderResults.Order(account, order, withLegs: false);
     }
 
-    private static IResult CloseAll(HttpContext http, OrderPlacement placement, OrderCancellation cancellation)
+    private static IResult CloseAll(HttpContext http, SandboxOrderPlacement placement, SandboxOrderCancellation cancellation)
     {
         var account = SandboxCaller.Of(http).Account;
         if (http.Request.Query["cancel_orders"].FirstOrDefault() == "true")
@@ -90,7 +90,7 @@ internal static class PositionEndpoints
             {
                 return order is null
                     ? (object)new { symbol = p.Asset.PositionSymbol, status = 403, body = new { code = AlpacaError.Forbidden, message = "insufficient qty available for order", symbol = p.Asset.PositionSymbol } }
-                    : new { symbol = p.Asset.PositionSymbol, status = 200, body = OrderWire.From(order, withLegs: false) };
+                    : new { symbol = p.Asset.PositionSymbol, status = 200, body = SandboxOrderWire.From(order, withLegs: false) };
             }
         }).ToList();
         return Results.Json(results, SandboxJson.Options, statusCode: 207);
@@ -112,8 +112,8 @@ internal static class PositionEndpoints
         Symbol = asset.Symbol, Qty = qty, Side = "sell", Type = "market", TimeInForce = asset.IsCrypto ? "gtc" : "day",
     };
 
-    private static PositionWire Wire(SandboxAccount account, SandboxPosition position, PriceFeed prices) =>
-        PositionWire.From(position, account.HeldForOrders(position.Asset.Symbol), prices.Quote(position.Asset));
+    private static SandboxPositionWire Wire(SandboxAccount account, SandboxPosition position, PriceFeed prices) =>
+        SandboxPositionWire.From(position, account.HeldForOrders(position.Asset.Symbol), prices.Quote(position.Asset));
 
     private static IResult NotFound() => AlpacaError.Result(404, AlpacaError.NotFound, "position not found");
 }

@@ -53,7 +53,7 @@ public sealed class SandboxOrder
 
     public bool IsBuy => Side == "buy";
 
-    public bool IsBuyingPowerReserved => IsBuy && Status != OrderStatus.Held && !OrderStatus.IsClosed(Status);
+    public bool IsBuyingPowerReserved => IsBuy && Status != SandboxOrderStatus.Held && !SandboxOrderStatus.IsClosed(Status);
 
     /// <summary>Shares still to fill; for a notional order, unknown until the fill (null).</summary>
     public decimal? RemainingQty => Qty is { } qty ? qty - FilledQty : null;

@@ -7,7 +7,7 @@ namespace AlpacaConnect.Sandbox.Trading;
 
 /// <summary>Creates orders after the account-dependent checks: unique client order id, buying power, shares
 /// available, session windows. Returns either the order or Alpaca's error.</summary>
-public sealed class OrderPlacement(
+public sealed class SandboxOrderPlacement(
     PriceFeed prices, MarketCalendar calendar, SandboxRandom random, OrderExecution execution, TimeProvider time, IOptions<SandboxOptions> options)
 {
     internal (SandboxOrder? Order, IResult? Error) Place(SandboxAccount account, NewOrderRequest r, SandboxAsset asset)
@@ -38,7 +38,7 @@ public sealed class OrderPlacement(
             if (open)
             {
                 execution.Activate(account, order);
-                order.Legs.Where(l => l.Status != OrderStatus.Held).ToList().ForEach(l => execution.Activate(account, l));
+                order.Legs.Where(l => l.Status != SandboxOrderStatus.Held).ToList().ForEach(l => execution.Activate(account, l));
             }
 
             return (order, null);
@@ -68,7 +68,7 @@ public sealed class OrderPlacement(
             TrailPercent = type == "trailing_stop" ? r.TrailPercent : null,
             ExtendedHours = r.ExtendedHours,
             PositionIntent = r.PositionIntent,
-            Status = OrderStatus.Accepted,
+            Status = SandboxOrderStatus.Accepted,
             DayEndsAt = dayEnd,
             // Aged order policy: GTC orders are canceled 90 days after creation, at 4:15pm ET (ORDERS-DOC).
             ExpiresAt = r.TimeInForce == "gtc" ? AgedOrderDeadline(now) : dayEnd,
@@ -99,7 +99,7 @@ public sealed class OrderPlacement(
         foreach (var leg in parent.Legs)
         {
             leg.Parent = parent;
-            leg.Status = r.OrderClass == "oco" ? OrderStatus.Accepted : OrderStatus.Held;
+            leg.Status = r.OrderClass == "oco" ? SandboxOrderStatus.Accepted : SandboxOrderStatus.Held;
         }
     }
 

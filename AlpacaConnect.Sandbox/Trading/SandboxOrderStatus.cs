@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Sandbox.Trading;
 
 /// <summary>Alpaca's order statuses (wire values) and which of them are still open.</summary>
-public static class OrderStatus
+public static class SandboxOrderStatus
 {
     public const string New = "new";
     public const string PartiallyFilled = "partially_filled";

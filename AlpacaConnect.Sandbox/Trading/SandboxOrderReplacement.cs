@@ -9,13 +9,13 @@ namespace AlpacaConnect.Sandbox.Trading;
 /// PATCH: a new order replaces the old one (<c>replaces</c>); the old one goes <c>pending_replace</c> and
 /// becomes <c>replaced</c> (with <c>replaced_by</c>) when the engine completes the replace.
 /// </summary>
-public sealed class OrderReplacement(OrderPlacement placement, OrderEvents events, PriceFeed prices, TimeProvider time, IOptions<SandboxOptions> options)
+public sealed class SandboxOrderReplacement(SandboxOrderPlacement placement, OrderEvents events, PriceFeed prices, TimeProvider time, IOptions<SandboxOptions> options)
 {
     internal (SandboxOrder? Order, IResult? Error) Replace(SandboxAccount account, SandboxOrder old, ReplaceOrderRequest patch)
     {
         lock (account.Sync)
         {
-            if (!OrderStatus.CanReplace(old.Status))
+            if (!SandboxOrderStatus.CanReplace(old.Status))
             {
                 return (null, AlpacaError.Invalid($"order is not replaceable in status {old.Status}"));
             }
@@ -50,14 +50,14 @@ public sealed class OrderReplacement(OrderPlacement placement, OrderEvents event
             var replacement = placement.Create(request, old.Asset, old.Side, old.Type, patch.LimitPrice ?? old.LimitPrice,
                 old.Type == "trailing_stop" ? null : patch.StopPrice ?? old.StopPrice, now);
             replacement.Replaces = old.Id;
-            replacement.Status = OrderStatus.PendingNew;
+            replacement.Status = SandboxOrderStatus.PendingNew;
             if (old.IsBuy && AccountLedger.Cost(replacement, prices) - AccountLedger.Cost(old, prices) > account.BuyingPower(prices))
             {
                 return (null, AlpacaError.Result(403, AlpacaError.Forbidden, "insufficient buying power"));
             }
 
             account.Add(replacement);
-            old.Status = OrderStatus.PendingReplace;
+            old.Status = SandboxOrderStatus.PendingReplace;
             old.PendingReplacement = replacement;
             old.UpdatedAt = now;
             old.WorkableAt = now + options.Value.Market.FillDelay;

@@ -8,18 +8,18 @@ namespace AlpacaConnect.Sandbox.Trading;
 /// A cancel request is accepted at once (<c>pending_cancel</c>, HTTP 204) and completed by the matching
 /// engine after the fill delay, as at Alpaca where 204 does not mean canceled yet.
 /// </summary>
-public sealed class OrderCancellation(OrderEvents events, TimeProvider time, IOptions<SandboxOptions> options)
+public sealed class SandboxOrderCancellation(OrderEvents events, TimeProvider time, IOptions<SandboxOptions> options)
 {
     /// <summary>False when the order is no longer cancelable. Call under the account's lock.</summary>
     public bool Request(SandboxAccount account, SandboxOrder order)
     {
-        if (!OrderStatus.CanCancel(order.Status))
+        if (!SandboxOrderStatus.CanCancel(order.Status))
         {
             return false;
         }
 
         var now = time.GetUtcNow();
-        order.Status = OrderStatus.PendingCancel;
+        order.Status = SandboxOrderStatus.PendingCancel;
         order.CancelRequestedAt = order.UpdatedAt = now;
         order.WorkableAt = now + options.Value.Market.FillDelay;
         events.Publish(account, order, "pending_cancel");

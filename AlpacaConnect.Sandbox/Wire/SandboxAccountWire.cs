@@ -7,7 +7,7 @@ namespace AlpacaConnect.Sandbox.Wire;
 /// Alpaca's Account object. Money is strings; <c>daytrade_count</c>, <c>bod_dtbp</c>, <c>crypto_tier</c> and
 /// <c>options_trading_level</c> are numbers. Sandbox accounts are cash accounts (multiplier 1).
 /// </summary>
-internal sealed record AccountWire(
+internal sealed record SandboxAccountWire(
     Guid Id, object AdminConfigurations, object? UserConfigurations, string AccountNumber, string Status, string CryptoStatus,
     string Currency, decimal BuyingPower, decimal RegtBuyingPower, decimal DaytradingBuyingPower, decimal OptionsBuyingPower,
     decimal EffectiveBuyingPower, decimal NonMarginableBuyingPower, int BodDtbp, decimal Cash, decimal AccruedFees,
@@ -18,12 +18,12 @@ internal sealed record AccountWire(
     string BalanceAsof, int CryptoTier, int OptionsTradingLevel, decimal IntradayAdjustments, decimal PendingRegTafFees)
 {
     /// <summary>Call under the account's lock.</summary>
-    public static AccountWire From(SandboxAccount a, PriceFeed prices, decimal startingCash, DateOnly today)
+    public static SandboxAccountWire From(SandboxAccount a, PriceFeed prices, decimal startingCash, DateOnly today)
     {
         var longValue = a.LongMarketValue(prices);
         var equity = a.Cash + longValue;
         var buyingPower = Math.Round(a.BuyingPower(prices), 2);
-        return new AccountWire(
+        return new SandboxAccountWire(
             a.Id, new { }, null, a.Number, "ACTIVE", "INACTIVE", "USD", buyingPower, buyingPower, 0, buyingPower,
             buyingPower, buyingPower, 0, a.Cash, 0, 0, equity, false, a.TradingBlocked, false, a.AccountBlocked, a.CreatedAt, a.TradeSuspendedByUser, "1", false,
             equity, startingCash, longValue, 0, longValue, 0, 0, 0, 0, 0,

@@ -8,16 +8,16 @@ namespace AlpacaConnect.Sandbox.Wire;
 /// <c>multiplier</c> as required; the sandbox's non-standard contract leaves it out to exercise clients that must not
 /// assume 100 (facts-more 3.4 and 10).
 /// </summary>
-internal sealed record OptionContractWire(
+internal sealed record SandboxOptionContractWire(
     Guid Id, string Symbol, string Name, string Status, bool Tradable, DateOnly ExpirationDate, string RootSymbol,
     string UnderlyingSymbol, Guid UnderlyingAssetId, string Type, string Style, decimal StrikePrice,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Multiplier,
     decimal Size, decimal ClosePrice)
 {
-    public static OptionContractWire From(SandboxAsset asset)
+    public static SandboxOptionContractWire From(SandboxAsset asset)
     {
         var contract = asset.Option ?? throw new ArgumentException($"{asset.Symbol} is not an option contract.", nameof(asset));
-        return new OptionContractWire(
+        return new SandboxOptionContractWire(
             asset.Id, asset.Symbol, asset.Name, "active", true, contract.ExpirationDate, contract.UnderlyingSymbol,
             contract.UnderlyingSymbol, contract.UnderlyingAssetId, contract.Type, contract.Style, contract.StrikePrice,
             contract.PublishesMultiplier ? contract.Multiplier : null, contract.Size, asset.OpeningPrice);
