@@ -26,6 +26,18 @@ internal static class ControlEndpoints
             Paper = new { AccountId = u.Paper.Id, AccountNumber = u.Paper.Number },
             Live = new { AccountId = u.Live.Id, AccountNumber = u.Live.Number },
         })));
+        // The dev path to a token (curl, scripts): the OAuth flow's answer without its browser step, for a seeded user.
+        control.MapPost("/tokens", async (HttpRequest http, SandboxControl c) =>
+        {
+            var r = await ReadAsync<IssueTokenRequest>(http);
+            if (r?.User is not { } user || c.Users.All(u => u.Id != user))
+            {
+                return Results.BadRequest(new { message = "user must name a seeded user (GET /sandbox/control/users)." });
+            }
+
+            var issued = c.IssueToken(user, r.Environment ?? SandboxEnvironment.Paper, r.Scope ?? "account:write trading data");
+            return Answer(new { issued.AccessToken, TokenType = "bearer", issued.Scope });
+        });
         control.MapPost("/tokens/revoke", async (HttpRequest http, SandboxControl c) =>
         {
             var r = await ReadAsync<RevokeTokenRequest>(http);
@@ -79,6 +91,8 @@ internal static class ControlEndpoints
         return Results.NoContent();
     }
 }
+
+internal sealed record IssueTokenRequest(string? User, SandboxEnvironment? Environment, string? Scope);
 
 internal sealed record RevokeTokenRequest(string? Token, string? Fingerprint);
 
