@@ -13,7 +13,6 @@ using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Orders;
 using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Positions;
-using AlpacaConnect.Gql.Sandbox;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Trading.Reads;
 
@@ -38,7 +37,7 @@ builder.AddMarket();
 builder.AddOrders();
 builder.AddGraphQLApi();
 builder.AddObservability();
-builder.AddAlpacaSandbox();
+builder.AddEmbeddedSandbox();
 
 var app = builder.Build();
 
@@ -54,7 +53,7 @@ if (!app.ConfigurationIsValid())
 }
 
 app.UseBrowserOrigins();
-app.MapAlpacaSandbox();
+app.MapEmbeddedSandbox();
 app.UseAppIdentity();
 app.MapObservability();
 app.MapDevTokens();

@@ -1,5 +1,6 @@
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Http;
+using AlpacaConnect.Gql.Hosting;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

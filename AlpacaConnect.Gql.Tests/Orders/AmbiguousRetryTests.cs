@@ -1,4 +1,4 @@
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Gql.Tests.Sandbox;
 
 namespace AlpacaConnect.Gql.Tests.Orders;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using AlpacaConnect.Gql.Sandbox;
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox;
+using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

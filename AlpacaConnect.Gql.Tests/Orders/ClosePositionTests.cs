@@ -1,5 +1,5 @@
 using System.Text.Json;
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Gql.Tests.Sandbox;
 
 namespace AlpacaConnect.Gql.Tests.Orders;

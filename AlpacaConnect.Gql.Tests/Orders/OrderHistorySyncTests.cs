@@ -2,8 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AlpacaConnect.Gql.Orders;
 using AlpacaConnect.Gql.Persistence;
-using AlpacaConnect.Gql.Sandbox;
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox;
+using AlpacaConnect.Sandbox.Faults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

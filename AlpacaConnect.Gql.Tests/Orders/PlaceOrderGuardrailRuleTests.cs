@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Gql.Tests.Sandbox;
 
 namespace AlpacaConnect.Gql.Tests.Orders;
@@ -33,7 +33,7 @@ public sealed class PlaceOrderGuardrailRuleTests
     {
         using var driver = new OrderDriver();
         await driver.ConnectAsync();
-        driver.Host.Control.SetAccountRestrictions("alice", AlpacaConnect.Gql.Sandbox.SandboxEnvironment.Paper, tradingBlocked, accountBlocked, suspendedByUser);
+        driver.Host.Control.SetAccountRestrictions("alice", AlpacaConnect.Sandbox.SandboxEnvironment.Paper, tradingBlocked, accountBlocked, suspendedByUser);
 
         await RefusedAsync(driver, OrderDriver.MarketBuy("g-blocked"), "ACCOUNT_BLOCKED");
     }

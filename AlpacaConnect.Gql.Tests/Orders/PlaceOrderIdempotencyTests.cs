@@ -1,7 +1,7 @@
 using AlpacaConnect.Gql.Orders;
 using AlpacaConnect.Gql.Persistence;
-using AlpacaConnect.Gql.Sandbox;
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox;
+using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

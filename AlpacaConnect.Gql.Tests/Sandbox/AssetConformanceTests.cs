@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AlpacaConnect.Gql.Sandbox;
-using AlpacaConnect.Gql.Sandbox.Matching;
+using AlpacaConnect.Sandbox;
+using AlpacaConnect.Sandbox.Matching;
 
 namespace AlpacaConnect.Gql.Tests.Sandbox;
 

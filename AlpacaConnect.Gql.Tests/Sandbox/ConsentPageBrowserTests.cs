@@ -1,5 +1,5 @@
 using System.Text.Encodings.Web;
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

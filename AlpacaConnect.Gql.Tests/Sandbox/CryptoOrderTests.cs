@@ -1,6 +1,6 @@
 using System.Net;
-using AlpacaConnect.Gql.Sandbox;
-using AlpacaConnect.Gql.Sandbox.Matching;
+using AlpacaConnect.Sandbox;
+using AlpacaConnect.Sandbox.Matching;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

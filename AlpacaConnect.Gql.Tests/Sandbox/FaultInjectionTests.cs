@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
-using AlpacaConnect.Gql.Sandbox;
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox;
+using AlpacaConnect.Sandbox.Faults;
 
 namespace AlpacaConnect.Gql.Tests.Sandbox;
 

@@ -1,4 +1,4 @@
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 using AlpacaConnect.Gql.Tests.Connections;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

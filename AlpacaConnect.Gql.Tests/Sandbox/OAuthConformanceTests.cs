@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 
 namespace AlpacaConnect.Gql.Tests.Sandbox;
 
@@ -185,7 +185,7 @@ public sealed class OAuthConformanceTests : IClassFixture<SandboxHost>
         Assert.Equal(["POST /oauth/authorize", "POST /oauth/token", "GET /v2/account"], log.Select(r => r.Route));
         Assert.Equal([302, 200, 200], log.Select(r => r.Status));
         Assert.Equal("paper", log[2].Environment);
-        Assert.Equal(AlpacaConnect.Gql.Sandbox.OAuth.TokenFingerprint.Of(token), log[2].TokenFingerprint);
+        Assert.Equal(AlpacaConnect.Sandbox.OAuth.TokenFingerprint.Of(token), log[2].TokenFingerprint);
         var everything = System.Text.Json.JsonSerializer.Serialize(log);
         Assert.DoesNotContain(token, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(code, everything, StringComparison.Ordinal);

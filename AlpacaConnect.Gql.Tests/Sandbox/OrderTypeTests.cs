@@ -1,4 +1,4 @@
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 
 namespace AlpacaConnect.Gql.Tests.Sandbox;
 

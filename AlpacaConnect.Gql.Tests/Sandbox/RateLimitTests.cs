@@ -1,5 +1,5 @@
 using System.Net;
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using AlpacaConnect.Gql.Sandbox;
-using AlpacaConnect.Gql.Sandbox.Control;
-using AlpacaConnect.Gql.Sandbox.OAuth;
+using AlpacaConnect.Sandbox;
+using AlpacaConnect.Sandbox.Control;
+using AlpacaConnect.Sandbox.OAuth;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 
 namespace AlpacaConnect.Gql.Tests.Sandbox;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 
 namespace AlpacaConnect.Gql.Tests.Sandbox;
 

@@ -43,7 +43,7 @@ public sealed class DailyCapAcrossInstancesTests : IDisposable
 
     private async Task<IReadOnlyList<JsonElement>> SandboxOrdersAsync()
     {
-        using var trading = _cluster.Upstream.Trading(AlpacaConnect.Gql.Sandbox.SandboxEnvironment.Paper, _cluster.Upstream.Token(user: "alice"));
+        using var trading = _cluster.Upstream.Trading(AlpacaConnect.Sandbox.SandboxEnvironment.Paper, _cluster.Upstream.Token(user: "alice"));
         using var response = await trading.GetAsync("v2/orders?status=all&limit=500");
         return (await response.JsonAsync()).EnumerateArray().ToList();
     }

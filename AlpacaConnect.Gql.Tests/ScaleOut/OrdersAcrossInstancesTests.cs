@@ -1,7 +1,7 @@
 using System.Text.Json;
 using AlpacaConnect.Gql.Guardrails;
 using AlpacaConnect.Gql.Persistence;
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Gql.Tests.Orders;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using AlpacaConnect.Gql.Tests.TestHost;
@@ -62,7 +62,7 @@ public sealed class OrdersAcrossInstancesTests : IDisposable
 
     private async Task<IReadOnlyList<JsonElement>> SandboxOrdersAsync()
     {
-        using var trading = _cluster.Upstream.Trading(AlpacaConnect.Gql.Sandbox.SandboxEnvironment.Paper, _cluster.Upstream.Token(user: "alice"));
+        using var trading = _cluster.Upstream.Trading(AlpacaConnect.Sandbox.SandboxEnvironment.Paper, _cluster.Upstream.Token(user: "alice"));
         using var response = await trading.GetAsync("v2/orders?status=all&limit=500");
         return (await response.JsonAsync()).EnumerateArray().ToList();
     }

@@ -1,6 +1,6 @@
 using AlpacaConnect.Gql.Orders;
 using AlpacaConnect.Gql.Persistence;
-using AlpacaConnect.Gql.Sandbox.Faults;
+using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Gql.Tests.Orders;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.EntityFrameworkCore;

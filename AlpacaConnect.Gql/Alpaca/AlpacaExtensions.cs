@@ -29,8 +29,7 @@ public static class AlpacaExtensions
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<OwnServerAddress>();
-        services.AddSingleton<AlpacaUpstreamAddresses>();
+        services.AddSingleton<AlpacaUpstreamAddresses, ConfiguredUpstreamAddresses>();
         services.AddSingleton<AlpacaErrorMapper>();
         services.AddSingleton<AccountRateLimiter>();
         services.AddSingleton<AlpacaTokenProvider>();

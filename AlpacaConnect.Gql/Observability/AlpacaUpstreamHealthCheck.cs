@@ -7,28 +7,23 @@ namespace AlpacaConnect.Gql.Observability;
 /// <summary>
 /// In Alpaca mode, ready only while Alpaca's Trading API hosts answer at all (any answer below 500, including the 401
 /// an unauthenticated probe gets). The answer is reused for <see cref="HealthOptions.UpstreamCacheDuration"/>, so probes
-/// from a load balancer never become load on Alpaca. In Sandbox mode the upstream is this process: nothing to probe.
+/// from a load balancer never become load on Alpaca. An upstream embedded in this process is the composition root's to
+/// report (it replaces this check under <see cref="Name"/>).
 /// </summary>
 internal sealed class AlpacaUpstreamHealthCheck(
-    IOptions<AlpacaOptions> alpaca, IOptions<HealthOptions> options, IHttpClientFactory clients, TimeProvider time, IHostEnvironment environment)
+    IOptions<AlpacaOptions> alpaca, IOptions<HealthOptions> options, IHttpClientFactory clients, TimeProvider time)
     : IHealthCheck, IDisposable
 {
     /// <summary>Tests replace this client's primary handler to stand in for Alpaca.</summary>
     public const string HttpClientName = "Alpaca.Health";
+
+    public const string Name = "alpaca";
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (HealthCheckResult Result, DateTimeOffset At)? _last;
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (alpaca.Value.Mode == AlpacaMode.Sandbox)
-        {
-            // Outside Development an operator must see that this server does not trade with Alpaca (it was opted into).
-            return HealthCheckResult.Healthy(environment.IsDevelopment()
-                ? "The embedded sandbox is the upstream."
-                : $"SANDBOX MODE in {environment.EnvironmentName} (Sandbox:AllowOutsideDevelopment): the upstream is the embedded simulator, not Alpaca.");
-        }
-
         if (Fresh() is { } cached)
         {
             return cached;

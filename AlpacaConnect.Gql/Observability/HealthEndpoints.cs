@@ -19,7 +19,7 @@ internal static class HealthEndpoints
         builder.Services.AddHttpClient(AlpacaUpstreamHealthCheck.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<AlpacaUpstreamHealthCheck>("alpaca", tags: [ReadyTag]);
+            .AddCheck<AlpacaUpstreamHealthCheck>(AlpacaUpstreamHealthCheck.Name, tags: [ReadyTag]);
     }
 
     public static void MapHealth(WebApplication app)

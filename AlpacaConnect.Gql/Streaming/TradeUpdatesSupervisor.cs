@@ -95,7 +95,7 @@ internal sealed partial class TradeUpdatesSupervisor(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Sockets close as soon as the application begins stopping: the server waits for open requests before hosted
-        // services are stopped, and in Sandbox mode these sockets are requests to this very server.
+        // services are stopped, and with an embedded upstream these sockets are requests to this very server.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
         stoppingToken = stopping.Token;
         lock (_gate)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AlpacaConnect.Gql.Sandbox;
+using AlpacaConnect.Sandbox;
 using AlpacaConnect.Gql.Tests.Connections;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using AlpacaConnect.Gql.Tests.TestHost;

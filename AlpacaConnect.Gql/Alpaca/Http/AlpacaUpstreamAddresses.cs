@@ -1,44 +1,26 @@
-using Microsoft.Extensions.Options;
-
 namespace AlpacaConnect.Gql.Alpaca.Http;
 
-/// <summary>Where each upstream lives, by mode: Alpaca's hosts from configuration, or the embedded sandbox's paths.</summary>
-internal sealed class AlpacaUpstreamAddresses(IOptions<AlpacaOptions> options, OwnServerAddress ownServer)
+/// <summary>
+/// Where the upstream lives: all the Alpaca client knows of it. <see cref="ConfiguredUpstreamAddresses"/> reads the hosts
+/// from configuration; the composition root puts the addresses of an upstream it embeds (the simulator) in their place.
+/// </summary>
+internal abstract class AlpacaUpstreamAddresses
 {
-    private AlpacaOptions Options => options.Value;
+    public abstract Uri Trading(AlpacaEnvironment environment);
 
-    private bool IsSandbox => Options.Mode == AlpacaMode.Sandbox;
+    /// <summary>The trade_updates WebSocket: the environment's Trading API host's <c>/stream</c>.</summary>
+    public virtual Uri TradeUpdates(AlpacaEnvironment environment) =>
+        WebSocketOf(new Uri(Trading(environment).AbsoluteUri.TrimEnd('/') + "/stream"));
 
-    public Uri Trading(AlpacaEnvironment environment) => (IsSandbox, environment) switch
-    {
-        (true, AlpacaEnvironment.Paper) => Sandbox("/sandbox/paper"),
-        (true, _) => Sandbox("/sandbox/live"),
-        (false, AlpacaEnvironment.Paper) => Options.TradingPaperBaseUrl,
-        (false, _) => Options.TradingLiveBaseUrl,
-    };
+    public abstract Uri MarketData { get; }
 
-    /// <summary>The trade_updates WebSocket of the environment's Trading API host.</summary>
-    public Uri TradeUpdates(AlpacaEnvironment environment) => (IsSandbox, environment) switch
-    {
-        (false, AlpacaEnvironment.Paper) when Options.StreamPaperUrl is { } configured => configured,
-        (false, AlpacaEnvironment.Live) when Options.StreamLiveUrl is { } configured => configured,
-        _ => WebSocketOf(new Uri(Trading(environment).AbsoluteUri.TrimEnd('/') + "/stream")),
-    };
+    public abstract Uri TokenEndpoint { get; }
 
-    public Uri MarketData => IsSandbox ? Sandbox("/sandbox/data") : Options.DataBaseUrl;
+    public abstract Uri AuthorizePage { get; }
 
-    public Uri TokenEndpoint => IsSandbox ? Sandbox("/sandbox/oauth/token") : Options.TokenUrl;
-
-    public Uri AuthorizePage => IsSandbox ? Sandbox("/sandbox/oauth/authorize") : Options.AuthorizeUrl;
-
-    /// <summary>The configured callback URI; in Sandbox mode it defaults to this server's own callback endpoint.</summary>
-    public Uri RedirectUri => Options.RedirectUri
-        ?? (IsSandbox
-            ? Sandbox("/auth/alpaca/callback")
-            : throw new InvalidOperationException("Alpaca:RedirectUri must be set in Alpaca mode."));
+    /// <summary>The callback URI sent as <c>redirect_uri</c>, byte for byte.</summary>
+    public abstract Uri RedirectUri { get; }
 
     private static Uri WebSocketOf(Uri http) =>
         new UriBuilder(http) { Scheme = http.Scheme == Uri.UriSchemeHttps ? Uri.UriSchemeWss : Uri.UriSchemeWs }.Uri;
-
-    private Uri Sandbox(string path) => new(ownServer.Origin.AbsoluteUri.TrimEnd('/') + path);
 }

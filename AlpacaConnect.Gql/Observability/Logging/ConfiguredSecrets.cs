@@ -1,25 +1,27 @@
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Identity;
 using AlpacaConnect.Gql.Persistence;
-using AlpacaConnect.Gql.Sandbox;
 using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Observability.Logging;
 
 /// <summary>
-/// Hands the configured secrets to the redaction layer once options are final (after the sandbox has filled in its own
-/// client secret). Not done when the logger factory is built: reading options there could log and so recurse.
+/// Hands the configured secrets to the redaction layer once options are final (after an embedded upstream has filled in
+/// its own client secret), with those other parts declared as <see cref="ConfiguredSecret"/>. Not done when the logger factory is built: reading options there could log and so recurse.
 /// </summary>
 internal sealed class ConfiguredSecrets(
-    KnownSecrets secrets, IOptions<AlpacaOptions> alpaca, IOptions<JwtOptions> jwt, IOptions<SandboxOptions> sandbox, IConfiguration configuration)
+    KnownSecrets secrets, IOptions<AlpacaOptions> alpaca, IOptions<JwtOptions> jwt, IEnumerable<ConfiguredSecret> others, IConfiguration configuration)
     : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken)
     {
         secrets.AddConfigured(alpaca.Value.ClientSecret);
         secrets.AddConfigured(jwt.Value.SigningKey);
-        secrets.AddConfigured(sandbox.Value.ControlSecret);
         secrets.AddConfigured(configuration[$"{KeyRingOptions.Section}:{nameof(KeyRingOptions.CertificatePassword)}"]);
+        foreach (var other in others)
+        {
+            secrets.AddConfigured(other.Read());
+        }
         return Task.CompletedTask;
     }
 

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using AlpacaConnect.Sandbox.OAuth;
+
+namespace AlpacaConnect.Sandbox.Streaming;
+
+/// <summary>Open trade_updates sockets. An event reaches only the sockets listening for its account; there is
+/// no replay for sockets that connect later (UNVERIFIED at Alpaca, and the safe assumption).</summary>
+public sealed class TradeUpdateHub
+{
+    private readonly ConcurrentDictionary<StreamConnection, bool> _connections = new();
+    private readonly ConcurrentDictionary<string, int> _traps = new(StringComparer.Ordinal);
+
+    public TradeUpdateHub(AccessTokens tokens) =>
+        tokens.Revoked += grant => Drop(c => c.Grant == grant);
+
+    private int _opened;
+
+    public int Count => _connections.Count;
+
+    /// <summary>Sockets accepted since start-up or the last reset, open or not.</summary>
+    public int Opened => Volatile.Read(ref _opened);
+
+    public void Add(StreamConnection connection)
+    {
+        Interlocked.Increment(ref _opened);
+        _connections[connection] = true;
+    }
+
+    public void Remove(StreamConnection connection) => _connections.TryRemove(connection, out _);
+
+    /// <summary>
+    /// The next <paramref name="count"/> events named <paramref name="eventName"/> are never delivered: the sockets that
+    /// would receive them are dropped instead, as when a connection dies mid-fill.
+    /// </summary>
+    public void DropInsteadOf(string eventName, int count = 1) => _traps.AddOrUpdate(eventName, count, (_, armed) => armed + count);
+
+    public void Publish(Guid accountId, string eventName, byte[] message)
+    {
+        if (_traps.TryGetValue(eventName, out var armed) && armed > 0 && _traps.TryUpdate(eventName, armed - 1, armed))
+        {
+            Drop(c => c.AccountId == accountId);
+            return;
+        }
+
+        foreach (var connection in _connections.Keys)
+        {
+            if (connection.Listening && connection.AccountId == accountId)
+            {
+                connection.Send(message);
+            }
+        }
+    }
+
+    /// <summary>Aborts matching sockets (all when no filter); returns how many.</summary>
+    public void ClearTraps()
+    {
+        _traps.Clear();
+        Interlocked.Exchange(ref _opened, 0);
+    }
+
+    public int Drop(Func<StreamConnection, bool>? filter = null)
+    {
+        var dropped = _connections.Keys.Where(filter ?? (_ => true)).ToList();
+        dropped.ForEach(c => c.Drop());
+        return dropped.Count;
+    }
+}
