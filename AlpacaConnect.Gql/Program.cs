@@ -1,6 +1,7 @@
 using AlpacaConnect.Gql.Account;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.GraphQL;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
@@ -28,6 +29,7 @@ var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
 builder.AddPersistence();
 builder.AddAppIdentity();
 builder.AddAlpaca();
+builder.AddEvents();
 builder.AddStreaming();
 builder.AddConnections();
 builder.AddGuardrails();

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.Options;
 
