@@ -17,6 +17,7 @@ using AlpacaConnect.Gql.Positions;
 using AlpacaConnect.Gql.Sandbox;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Trading.Reads;
+using AlpacaConnect.Gql.Viewer;
 
 if (DocumentsExport.IsRequested(args))
 {
@@ -28,6 +29,7 @@ var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
 
 builder.AddPersistence();
 builder.AddAppIdentity();
+builder.AddViewer();
 builder.AddAlpaca();
 builder.AddEvents();
 builder.AddStreaming();
