@@ -17,8 +17,13 @@ public static class StreamingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<StreamLeases>();
         builder.Services.AddSingleton<IStreamTargets, ConnectionStreamTargets>();
+        builder.Services.AddSingleton<StreamDemand>();
+        builder.Services.AddSingleton<IStreamDemand>(services => services.GetRequiredService<StreamDemand>());
+        builder.Services.AddSingleton<StreamNeed>();
+        builder.Services.AddSingleton<ReconciliationScheduler>();
+        builder.Services.AddSingleton<StreamFollower>();
+        builder.Services.AddSingleton<StreamReconnectLoop>();
         builder.Services.AddSingleton<TradeUpdatesSupervisor>();
-        builder.Services.AddSingleton<IStreamDemand>(services => services.GetRequiredService<TradeUpdatesSupervisor>());
         builder.Services.AddHostedService(services => services.GetRequiredService<TradeUpdatesSupervisor>());
         return builder;
     }
