@@ -1,6 +1,7 @@
 using AlpacaConnect.Gql.Account;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.GraphQL;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
@@ -15,6 +16,7 @@ using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Positions;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Trading.Reads;
+using AlpacaConnect.Gql.Viewer;
 
 if (DocumentsExport.IsRequested(args))
 {
@@ -26,7 +28,9 @@ var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
 
 builder.AddPersistence();
 builder.AddAppIdentity();
+builder.AddViewer();
 builder.AddAlpaca();
+builder.AddEvents();
 builder.AddStreaming();
 builder.AddConnections();
 builder.AddGuardrails();

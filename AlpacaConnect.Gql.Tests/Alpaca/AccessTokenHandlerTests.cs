@@ -1,5 +1,6 @@
 using System.Net;
 using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.Tests.Alpaca;
 
@@ -97,7 +98,7 @@ public sealed class AccessTokenHandlerTests : IDisposable
 
         Assert.Equal(100, _host.Upstream.Count("GET", "/sandbox/paper/v2/account"));
         Assert.Equal(1, _host.Store.ReauthTransitions);
-        Assert.All(errors, e => Assert.Equal(("REAUTH_REQUIRED", HttpStatusCode.Unauthorized, 40110000), (e.ErrorCode, e.StatusCode, e.AlpacaCode)));
+        Assert.All(errors, e => Assert.Equal(("REAUTH_REQUIRED", HttpStatusCode.Unauthorized, 40110000), (UpstreamErrorCodes.For(e), e.StatusCode, e.AlpacaCode)));
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class AccessTokenHandlerTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AlpacaApiException>(() => _host.Trading(connection).CreateOrderAsync(ResponseParsingTests.NewOrder()));
 
-        Assert.Equal((AlpacaErrorKind.Rejected, "ALPACA_REJECTED", 40110000, false), (error.Kind, error.ErrorCode, error.AlpacaCode, error.IsAmbiguous));
+        Assert.Equal((AlpacaErrorKind.Rejected, "ALPACA_REJECTED", 40110000, false), (error.Kind, UpstreamErrorCodes.For(error), error.AlpacaCode, error.IsAmbiguous));
         Assert.False(_host.Store.IsReauthRequired(connection.ConnectionId));
         Assert.Single(_host.Upstream.Received);
     }

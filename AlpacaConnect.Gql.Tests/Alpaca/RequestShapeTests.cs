@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.Tests.Alpaca;
 
@@ -121,7 +122,7 @@ public sealed class RequestShapeTests : IDisposable
         var error = Assert.Throws<AlpacaApiException>(() =>
             host.Trading(new AlpacaConnectionRef(Guid.NewGuid(), AlpacaEnvironment.Live)));
 
-        Assert.Equal((AlpacaErrorKind.EnvironmentNotAllowed, "FORBIDDEN"), (error.Kind, error.ErrorCode));
+        Assert.Equal((AlpacaErrorKind.EnvironmentNotAllowed, "FORBIDDEN"), (error.Kind, UpstreamErrorCodes.For(error)));
     }
 
     public void Dispose() => _host.Dispose();

@@ -1,6 +1,7 @@
 using System.Net;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Http;
+using AlpacaConnect.Gql.GraphQL.Errors;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlpacaConnect.Gql.Tests.Alpaca;
@@ -51,7 +52,7 @@ public sealed class ResiliencePipelineTests : IDisposable
         Assert.True(clock.IsOpen);
         Assert.Equal(2, _host.Upstream.Count("GET", "/sandbox/paper/v2/clock"));
         Assert.Equal(1, _host.Upstream.Count("POST", "/sandbox/paper/v2/orders"));
-        Assert.Equal((AlpacaErrorKind.Unavailable, true, "UPSTREAM_UNAVAILABLE"), (error.Kind, error.IsAmbiguous, error.ErrorCode));
+        Assert.Equal((AlpacaErrorKind.Unavailable, true, "UPSTREAM_UNAVAILABLE"), (error.Kind, error.IsAmbiguous, UpstreamErrorCodes.For(error)));
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class ResiliencePipelineTests : IDisposable
         var error = await Assert.ThrowsAsync<AlpacaRateLimitedException>(() => _host.Trading(_host.Connect()).GetClockAsync());
 
         Assert.Single(_host.Upstream.Received);
-        Assert.Equal((TimeSpan.FromSeconds(40), "RATE_LIMITED"), (error.RetryAfter, error.ErrorCode));
+        Assert.Equal((TimeSpan.FromSeconds(40), "RATE_LIMITED"), (error.RetryAfter, UpstreamErrorCodes.For(error)));
     }
 
     [Fact]
@@ -132,7 +133,7 @@ public sealed class ResiliencePipelineTests : IDisposable
         var error = await Assert.ThrowsAsync<AlpacaApiException>(() => AdvanceUntilDone(call));
 
         Assert.Single(_host.Upstream.Received);
-        Assert.Equal((AlpacaErrorKind.Timeout, true, "UPSTREAM_TIMEOUT"), (error.Kind, error.IsAmbiguous, error.ErrorCode));
+        Assert.Equal((AlpacaErrorKind.Timeout, true, "UPSTREAM_TIMEOUT"), (error.Kind, error.IsAmbiguous, UpstreamErrorCodes.For(error)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.Alpaca.Wire;
+using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.Tests.Alpaca;
 
@@ -191,7 +192,7 @@ public sealed class ResponseParsingTests : IDisposable
 
         Assert.Equal((AlpacaErrorKind.Rejected, HttpStatusCode.Forbidden, 40310000, "insufficient buying power", false),
             (error.Kind, error.StatusCode, error.AlpacaCode, error.UpstreamMessage, error.IsAmbiguous));
-        Assert.Equal("INSUFFICIENT_BUYING_POWER", error.ErrorCode);
+        Assert.Equal("INSUFFICIENT_BUYING_POWER", UpstreamErrorCodes.For(error));
     }
 
     [Fact]
@@ -211,7 +212,7 @@ public sealed class ResponseParsingTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AlpacaApiException>(() => _host.Trading(_host.Connect()).GetPositionAsync("MSFT"));
 
-        Assert.Equal((AlpacaErrorKind.NotFound, "NOT_FOUND"), (error.Kind, error.ErrorCode));
+        Assert.Equal((AlpacaErrorKind.NotFound, "NOT_FOUND"), (error.Kind, UpstreamErrorCodes.For(error)));
     }
 
     [Theory]

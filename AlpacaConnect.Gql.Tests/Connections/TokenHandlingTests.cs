@@ -1,6 +1,6 @@
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
-using AlpacaConnect.Gql.Streaming;
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,4 @@
-using AlpacaConnect.Gql.Streaming;
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.Tests.Connections;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using AlpacaConnect.Gql.Tests.TestHost;

@@ -1,4 +1,4 @@
-using AlpacaConnect.Gql.Streaming;
+using AlpacaConnect.Gql.Events;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AlpacaConnect.Gql.Tests.TestHost;

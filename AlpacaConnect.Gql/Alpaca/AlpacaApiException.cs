@@ -1,11 +1,12 @@
 using System.Net;
-using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>
 /// A failed call to Alpaca. Messages never carry tokens, client secrets or authorization codes; Alpaca's own
 /// message is included (shortened) because it explains rejections such as "insufficient buying power".
+/// It carries Alpaca's facts only; the API's error code for it is decided outside this boundary
+/// (<c>GraphQL/Errors/UpstreamErrorCodes</c>).
 /// </summary>
 public class AlpacaApiException : Exception
 {
@@ -36,26 +37,11 @@ public class AlpacaApiException : Exception
     /// <summary>When to try again, for rate-limited calls (from <c>X-Ratelimit-Reset</c> or our own budget).</summary>
     public TimeSpan? RetryAfter { get; internal set; }
 
-    /// <summary>The API error code (<see cref="ErrorCodes"/>) this failure is reported with.</summary>
-    public string ErrorCode => Kind switch
-    {
-        AlpacaErrorKind.NotFound => ErrorCodes.NotFound,
-        AlpacaErrorKind.ReauthRequired => ErrorCodes.ReauthRequired,
-        AlpacaErrorKind.RateLimited => ErrorCodes.RateLimited,
-        AlpacaErrorKind.Unavailable or AlpacaErrorKind.InvalidResponse => ErrorCodes.UpstreamUnavailable,
-        AlpacaErrorKind.Timeout => ErrorCodes.UpstreamTimeout,
-        AlpacaErrorKind.EnvironmentNotAllowed => ErrorCodes.Forbidden,
-        AlpacaErrorKind.Rejected when IsInsufficientBuyingPower => ErrorCodes.InsufficientBuyingPower,
-        AlpacaErrorKind.Rejected when StatusCode == HttpStatusCode.Forbidden => ErrorCodes.BrokerRejected,
-        AlpacaErrorKind.Rejected when StatusCode == HttpStatusCode.UnprocessableEntity => ErrorCodes.OrderInvalid,
-        _ => ErrorCodes.AlpacaRejected,
-    };
-
     /// <summary>
     /// 403 with 40310000 also covers "insufficient qty available" and options-level refusals (facts 3.2); only the
     /// buying-power message is the user's money running short.
     /// </summary>
-    private bool IsInsufficientBuyingPower =>
+    public bool IsInsufficientBuyingPower =>
         StatusCode == HttpStatusCode.Forbidden && AlpacaCode == 40310000
         && UpstreamMessage?.Contains("buying power", StringComparison.OrdinalIgnoreCase) == true;
 

@@ -1,7 +1,6 @@
 using AlpacaConnect.Gql.Alpaca.Clients;
 using AlpacaConnect.Gql.Alpaca.Http;
 using AlpacaConnect.Gql.Alpaca.Wire;
-using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -73,7 +72,7 @@ public static class AlpacaExtensions
         .AddHttpMessageHandler(sp => Telemetry(sp, api));
 
     private static UpstreamTelemetryHandler Telemetry(IServiceProvider services, string api) =>
-        new(services.GetRequiredService<AppMetrics>(), services.GetRequiredService<TimeProvider>(), api);
+        new(services.GetRequiredService<IUpstreamMetrics>(), services.GetRequiredService<TimeProvider>(), api);
 
     private static RefitSettings Settings(IServiceProvider services)
     {

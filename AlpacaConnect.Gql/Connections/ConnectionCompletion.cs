@@ -1,7 +1,7 @@
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Persistence;
-using AlpacaConnect.Gql.Streaming;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

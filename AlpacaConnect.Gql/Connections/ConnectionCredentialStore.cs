@@ -1,7 +1,7 @@
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.Persistence;
-using AlpacaConnect.Gql.Streaming;
 using Microsoft.EntityFrameworkCore;
 
 namespace AlpacaConnect.Gql.Connections;

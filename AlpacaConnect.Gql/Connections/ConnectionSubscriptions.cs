@@ -1,7 +1,7 @@
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Identity;
-using AlpacaConnect.Gql.Streaming;
 using GraphQL.Types;
 
 namespace AlpacaConnect.Gql.Connections;

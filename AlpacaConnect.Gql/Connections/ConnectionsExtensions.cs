@@ -1,6 +1,5 @@
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.GraphQL.Schema;
-using AlpacaConnect.Gql.Streaming;
 
 namespace AlpacaConnect.Gql.Connections;
 
@@ -23,7 +22,6 @@ public static class ConnectionsExtensions
         builder.Services.AddSingleton<ConnectionCompletion>();
         builder.Services.AddSingleton<ConnectionDirectory>();
         builder.Services.AddSingleton<IAlpacaCredentialStore, ConnectionCredentialStore>();
-        builder.Services.AddSingleton<IStreamTargets, ConnectionStreamTargets>();
         builder.Services.AddSingleton<ExpiredFlowSweeper>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ExpiredFlowSweeper>());
         builder.Services.AddQueryFields<ConnectionQueries>();

@@ -1,4 +1,3 @@
-using AlpacaConnect.Gql.GraphQL.Schema;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +5,7 @@ namespace AlpacaConnect.Gql.Identity;
 
 public static class IdentityExtensions
 {
-    /// <summary>JWT bearer authentication of app users, and the <c>me</c> query.</summary>
+    /// <summary>JWT bearer authentication of app users, and development tokens.</summary>
     public static WebApplicationBuilder AddAppIdentity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<JwtOptions>()
@@ -19,7 +18,6 @@ public static class IdentityExtensions
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddAuthorization();
-        builder.Services.AddQueryFields<ViewerQueries>();
         return builder;
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using AlpacaConnect.Gql.Alpaca;
-using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.Observability;
 
@@ -9,7 +8,7 @@ namespace AlpacaConnect.Gql.Observability;
 /// The product plan's success metrics and the server's own health signals, on one <see cref="Meter"/>. Labels are
 /// low-cardinality words only: never a user, account, connection, order, token or symbol (cardinality and privacy).
 /// </summary>
-internal sealed class AppMetrics
+internal sealed class AppMetrics : IUpstreamMetrics
 {
     public const string MeterName = "AlpacaConnect.Gql";
 
@@ -81,19 +80,18 @@ internal sealed class AppMetrics
 
     public void TokenRefreshed(string outcome) => _tokenRefreshes.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
-    /// <summary>One call of an order mutation: a success when its payload has no errors, else a failure with the first code.</summary>
-    public void OrderRequest(string operation, IReadOnlyList<PayloadError> errors)
+    /// <summary>One call of an order mutation: a success when <paramref name="firstErrorCode"/> is null, else a failure with that code.</summary>
+    public void OrderRequest(string operation, string? firstErrorCode)
     {
-        var tags = new TagList { { "operation", operation }, { "outcome", errors.Count == 0 ? "success" : "failure" } };
-        if (errors.Count > 0)
+        var tags = new TagList { { "operation", operation }, { "outcome", firstErrorCode is null ? "success" : "failure" } };
+        if (firstErrorCode is not null)
         {
-            tags.Add("code", errors[0].Code);
+            tags.Add("code", firstErrorCode);
         }
 
         _orderRequests.Add(1, tags);
     }
 
-    /// <summary><paramref name="route"/> is the route template (<c>/v2/orders/{orderId}</c>), never the filled path.</summary>
     public void UpstreamRequest(string api, string method, string route, int? status, TimeSpan duration)
     {
         var tags = new TagList
@@ -106,6 +104,9 @@ internal sealed class AppMetrics
         _upstreamRequests.Add(1, tags);
         _upstreamDuration.Record(duration.TotalSeconds, tags);
     }
+
+    public void RateLimitRemaining(string api, Guid connectionId, int remaining, DateTimeOffset? resetsAt) =>
+        Headroom.Record(api, connectionId, remaining, resetsAt);
 
     public void SubscriptionStarted() => _activeSubscriptions.Add(1);
 

@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Alpaca.Http;
 using AlpacaConnect.Gql.Observability.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,6 +21,7 @@ public static class ObservabilityExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitHeadroom>();
         services.AddSingleton<AppMetrics>();
+        services.AddSingleton<IUpstreamMetrics>(provider => provider.GetRequiredService<AppMetrics>());
         AddTelemetry(services, builder.Configuration.GetSection(TracingOptions.Section).Get<TracingOptions>() ?? new());
         AddLogRedaction(services);
         HealthEndpoints.AddHealth(builder);
@@ -50,7 +53,7 @@ public static class ObservabilityExtensions
             })
             .WithTracing(traces =>
             {
-                traces.AddSource(AppActivities.SourceName);
+                traces.AddSource(AppActivities.SourceName, UpstreamActivities.SourceName);
                 if (tracing.OtlpEndpoint is { } endpoint)
                 {
                     traces.AddOtlpExporter(otlp => otlp.Endpoint = endpoint);

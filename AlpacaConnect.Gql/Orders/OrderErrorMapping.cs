@@ -5,7 +5,7 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>
-/// Failed Alpaca calls as typed order errors. The code comes from <see cref="AlpacaApiException.ErrorCode"/> (the one
+/// Failed Alpaca calls as typed order errors. The code comes from <see cref="UpstreamErrorCodes"/> (the one
 /// mapping); this only picks the error type that carries it.
 /// </summary>
 internal static class OrderErrorMapping
@@ -15,7 +15,7 @@ internal static class OrderErrorMapping
     {
         AlpacaErrorKind.RateLimited => new RateLimitedError(e.RetryAfter is { } wait ? (int)Math.Ceiling(wait.TotalSeconds) : null),
         AlpacaErrorKind.ReauthRequired => new ReauthRequiredError(),
-        AlpacaErrorKind.Rejected or AlpacaErrorKind.NotFound => Rejection(e.ErrorCode, e.AlpacaCode, Describe(e)),
+        AlpacaErrorKind.Rejected or AlpacaErrorKind.NotFound => Rejection(UpstreamErrorCodes.For(e), e.AlpacaCode, Describe(e)),
         _ => null,
     };
 

@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Authorization;
+using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Identity;
 using AlpacaConnect.Gql.Observability;
@@ -20,7 +21,7 @@ internal sealed class OrderMutations : IMutationFields
                 var input = context.GetArgument<PlaceOrderInput>("input");
                 var payload = await context.RequestServices!.GetRequiredService<OrderPlacement>()
                     .PlaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
-                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("placeOrder", payload.Errors);
+                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("placeOrder", FirstCode(payload.Errors));
                 return payload;
             });
 
@@ -44,7 +45,7 @@ internal sealed class OrderMutations : IMutationFields
                 var input = context.GetArgument<ReplaceOrderInput>("input");
                 var payload = await context.RequestServices!.GetRequiredService<OrderReplacement>()
                     .ReplaceAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
-                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("replaceOrder", payload.Errors);
+                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("replaceOrder", FirstCode(payload.Errors));
                 return payload;
             });
 
@@ -57,8 +58,10 @@ internal sealed class OrderMutations : IMutationFields
                 var input = context.GetArgument<ClosePositionInput>("input");
                 var payload = await context.RequestServices!.GetRequiredService<PositionClosing>()
                     .CloseAsync(AppUser.IdOf(context.User)!, input, context.CancellationToken);
-                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("closePosition", payload.Errors);
+                context.RequestServices!.GetRequiredService<AppMetrics>().OrderRequest("closePosition", FirstCode(payload.Errors));
                 return payload;
             });
     }
+    /// <summary>The metric's failure code: the first error of the payload, or none when it succeeded.</summary>
+    private static string? FirstCode(IReadOnlyList<PayloadError> errors) => errors.Count == 0 ? null : errors[0].Code;
 }

@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Orders.Pipeline;
 using AlpacaConnect.Gql.Persistence;

@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.GraphQL.Schema;

@@ -12,6 +12,9 @@ internal sealed class StreamLeases(IDbContextFactory<AppDbContext> databases, IO
 {
     public string Owner { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>How often a holder renews: three times per lease, so a late renewal still comes before it expires.</summary>
+    public TimeSpan RenewEvery => options.Value.LeaseDuration / 3;
+
     /// <summary>Takes or renews the lease; false while another live instance holds it.</summary>
     public async Task<bool> TryHoldAsync(Guid connectionId, CancellationToken cancellationToken)
     {

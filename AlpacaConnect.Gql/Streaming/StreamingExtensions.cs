@@ -1,23 +1,29 @@
+
 namespace AlpacaConnect.Gql.Streaming;
 
 public static class StreamingExtensions
 {
     /// <summary>
-    /// The event bus that carries domain events to subscriptions, and the supervisor that follows each account's
-    /// trade_updates stream. The Orders feature handles the updates (<see cref="ITradeUpdateHandler"/>), the Connections
-    /// feature says which accounts are usable (<see cref="IStreamTargets"/>).
+    /// The supervisor that follows each account's trade_updates stream. The Orders feature handles the updates
+    /// (<see cref="ITradeUpdateHandler"/>); which accounts are usable is read from the Connections feature
+    /// (<see cref="ConnectionStreamTargets"/>).
     /// </summary>
     public static WebApplicationBuilder AddStreaming(this WebApplicationBuilder builder)
     {
-        builder.AddEventBus();
         builder.Services.AddOptions<StreamingOptions>()
             .Bind(builder.Configuration.GetSection(StreamingOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.ReconnectMaxDelay >= o.ReconnectInitialDelay, "Streaming:ReconnectMaxDelay must not be shorter than Streaming:ReconnectInitialDelay.")
             .ValidateOnStart();
         builder.Services.AddSingleton<StreamLeases>();
+        builder.Services.AddSingleton<IStreamTargets, ConnectionStreamTargets>();
+        builder.Services.AddSingleton<StreamDemand>();
+        builder.Services.AddSingleton<IStreamDemand>(services => services.GetRequiredService<StreamDemand>());
+        builder.Services.AddSingleton<StreamNeed>();
+        builder.Services.AddSingleton<ReconciliationScheduler>();
+        builder.Services.AddSingleton<StreamFollower>();
+        builder.Services.AddSingleton<StreamReconnectLoop>();
         builder.Services.AddSingleton<TradeUpdatesSupervisor>();
-        builder.Services.AddSingleton<IStreamDemand>(services => services.GetRequiredService<TradeUpdatesSupervisor>());
         builder.Services.AddHostedService(services => services.GetRequiredService<TradeUpdatesSupervisor>());
         return builder;
     }

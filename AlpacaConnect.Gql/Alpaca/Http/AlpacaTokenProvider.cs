@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using AlpacaConnect.Gql.Observability;
 using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Alpaca.Http;
@@ -10,7 +9,7 @@ namespace AlpacaConnect.Gql.Alpaca.Http;
 /// credential store is resolved on first use because the Connections feature registers it.
 /// </summary>
 internal sealed partial class AlpacaTokenProvider(
-    IServiceProvider services, IOptions<AlpacaOptions> options, TimeProvider time, AppMetrics metrics, ILogger<AlpacaTokenProvider> logger)
+    IServiceProvider services, IOptions<AlpacaOptions> options, TimeProvider time, IUpstreamMetrics metrics, ILogger<AlpacaTokenProvider> logger)
 {
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<AlpacaCredential>> _refreshes = new();
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using AlpacaConnect.Gql.Observability;
 
 namespace AlpacaConnect.Gql.Alpaca.Http;
 
@@ -8,7 +7,7 @@ namespace AlpacaConnect.Gql.Alpaca.Http;
 /// Innermost handler, so each attempt is measured as sent: a span and the request metrics by route template (from Refit,
 /// never the filled path, which holds order ids and symbols), and the account's remaining rate-limit budget.
 /// </summary>
-internal sealed class UpstreamTelemetryHandler(AppMetrics metrics, TimeProvider time, string api) : DelegatingHandler
+internal sealed class UpstreamTelemetryHandler(IUpstreamMetrics metrics, TimeProvider time, string api) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<string> RouteTemplate = new(Refit.HttpRequestMessageOptions.RelativePathTemplate);
 
@@ -16,7 +15,7 @@ internal sealed class UpstreamTelemetryHandler(AppMetrics metrics, TimeProvider 
     {
         var method = request.Method.Method;
         var route = Route(request);
-        using var activity = AppActivities.Source.StartActivity($"{method} {route}", ActivityKind.Client);
+        using var activity = UpstreamActivities.Source.StartActivity($"{method} {route}", ActivityKind.Client);
         activity?.SetTag("http.request.method", method);
         activity?.SetTag("url.template", route);
         activity?.SetTag("alpaca.api", api);
@@ -59,7 +58,7 @@ internal sealed class UpstreamTelemetryHandler(AppMetrics metrics, TimeProvider 
             && request.Options.TryGetValue(new HttpRequestOptionsKey<Guid>(AlpacaRequestOptions.ConnectionIdKey), out var connectionId))
         {
             var resetsAt = RateLimitHeaders.RetryAfter(response, time.GetUtcNow()) is { } wait ? time.GetUtcNow() + wait : (DateTimeOffset?)null;
-            metrics.Headroom.Record(api, connectionId, remaining, resetsAt);
+            metrics.RateLimitRemaining(api, connectionId, remaining, resetsAt);
         }
     }
 }

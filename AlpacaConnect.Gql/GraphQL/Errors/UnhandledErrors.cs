@@ -4,8 +4,8 @@ using GraphQL.Execution;
 namespace AlpacaConnect.Gql.GraphQL.Errors;
 
 /// <summary>
-/// Resolver exceptions: a failed Alpaca call becomes its typed error (the one mapping lives on
-/// <see cref="AlpacaApiException.ErrorCode"/>); anything else is logged and masked outside Development.
+/// Resolver exceptions: a failed Alpaca call becomes its typed error (the one mapping is
+/// <see cref="UpstreamErrorCodes"/>); anything else is logged and masked outside Development.
 /// </summary>
 internal static partial class UnhandledErrors
 {
@@ -22,7 +22,7 @@ internal static partial class UnhandledErrors
         var field = context.FieldContext?.FieldDefinition.Name ?? "(document)";
         if (context.OriginalException is AlpacaApiException upstream)
         {
-            LogUpstreamFailure(logger, field, upstream.ErrorCode, (int?)upstream.StatusCode, upstream.AlpacaCode);
+            LogUpstreamFailure(logger, field, UpstreamErrorCodes.For(upstream), (int?)upstream.StatusCode, upstream.AlpacaCode);
             context.Exception = FromUpstream(upstream, services.GetRequiredService<ErrorExposure>().ExposeDetails);
             return;
         }
@@ -51,7 +51,7 @@ internal static partial class UnhandledErrors
             details["retryAfter"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
         }
 
-        return new ApiException(upstream.ErrorCode, exposeDetails ? upstream.Message : PublicMessage(upstream), details);
+        return new ApiException(UpstreamErrorCodes.For(upstream), exposeDetails ? upstream.Message : PublicMessage(upstream), details);
     }
 
     private static string PublicMessage(AlpacaApiException upstream) => upstream.Kind switch

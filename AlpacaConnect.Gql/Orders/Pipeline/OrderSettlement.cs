@@ -31,13 +31,14 @@ internal sealed partial class OrderSettlement(OrderStore store, ConnectionReadCa
 
             case SubmissionOutcome.Refused { Error: var e, AfterAmbiguous: var afterAmbiguous }:
                 var message = OrderErrorMapping.Describe(e);
-                var rejection = OrderErrorMapping.Rejection(e.ErrorCode, e.AlpacaCode, message);
+                var code = UpstreamErrorCodes.For(e);
+                var rejection = OrderErrorMapping.Rejection(code, e.AlpacaCode, message);
                 if (firstAttempt && !afterAmbiguous)
                 {
-                    return new PipelineResult(await store.MarkRejectedAsync(intent.Id, e.ErrorCode, e.AlpacaCode, message, CancellationToken.None), [rejection]);
+                    return new PipelineResult(await store.MarkRejectedAsync(intent.Id, code, e.AlpacaCode, message, CancellationToken.None), [rejection]);
                 }
 
-                LogRefusedAfterAmbiguous(logger, intent.Id, intent.ClientOrderId, e.ErrorCode);
+                LogRefusedAfterAmbiguous(logger, intent.Id, intent.ClientOrderId, code);
                 return await KeepUnknownAsync(command, intent, rejection);
 
             case SubmissionOutcome.NotSent { Error: var e } when firstAttempt:
@@ -49,7 +50,7 @@ internal sealed partial class OrderSettlement(OrderStore store, ConnectionReadCa
                 return await KeepUnknownAsync(command, intent, command.Describe(e));
 
             case SubmissionOutcome.Unknown { Error: var e }:
-                LogUnknown(logger, intent.Id, intent.ClientOrderId, e.ErrorCode);
+                LogUnknown(logger, intent.Id, intent.ClientOrderId, UpstreamErrorCodes.For(e));
                 return await KeepUnknownAsync(command, intent, null);
 
             default:

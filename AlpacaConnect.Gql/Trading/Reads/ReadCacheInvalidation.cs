@@ -1,5 +1,5 @@
 using AlpacaConnect.Gql.Connections;
-using AlpacaConnect.Gql.Streaming;
+using AlpacaConnect.Gql.Events;
 
 namespace AlpacaConnect.Gql.Trading.Reads;
 

@@ -18,7 +18,7 @@ internal sealed partial class GraphQLWebSocketSession
             return;
         }
 
-        if (_operations.ContainsKey(message.Id!))
+        if (_operations.IsRunning(message.Id!))
         {
             Close(CloseCodes.SubscriberAlreadyExists(message.Id!));
             return;
@@ -38,9 +38,9 @@ internal sealed partial class GraphQLWebSocketSession
 
         // Back-pressure: at the in-flight cap the receive loop waits here, so the client's next messages wait in TCP.
         var slot = await _limits.Operations.EnterAsync(_aborted);
-        var operation = new SocketOperation(message.Id!, _output, op => _operations.TryRemove(KeyValuePair.Create(op.Id, op)), _logger);
+        var operation = new SocketOperation(message.Id!, _output, _operations.Remove, _logger);
         operation.Own(slot);
-        if (!_operations.TryAdd(operation.Id, operation))
+        if (!_operations.TryAdd(operation))
         {
             slot.Dispose();
             Close(CloseCodes.SubscriberAlreadyExists(operation.Id));

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
@@ -7,7 +6,9 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// <summary>
 /// One <c>graphql-transport-ws</c> connection: reads client messages in order, enforces the protocol's
 /// rules (closing the socket with the protocol's codes when they are broken) and runs each
-/// <c>subscribe</c> as a <see cref="SocketOperation"/>. All sending goes through <see cref="OutboundQueue"/>.
+/// <c>subscribe</c> as a <see cref="SocketOperation"/>, kept in <see cref="SocketOperations"/>. All sending goes through
+/// <see cref="OutboundQueue"/>. This file: the receive loop, which assembles frames into messages, and the handling
+/// of each message; <c>GraphQLWebSocketSession.Operations.cs</c>: admitting and running a <c>subscribe</c>.
 /// </summary>
 internal sealed partial class GraphQLWebSocketSession : IDisposable
 {
@@ -18,7 +19,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly OutboundQueue _output;
     private readonly ILogger _logger;
     private readonly CancellationToken _aborted;
-    private readonly ConcurrentDictionary<string, SocketOperation> _operations = new(StringComparer.Ordinal);
+    private readonly SocketOperations _operations = new();
     private readonly ITimer _initTimer;
     private ITimer? _expiryTimer;
     private SocketIdentity _identity = SocketIdentity.Anonymous;
@@ -34,7 +35,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         _options = services.Options.Value;
         _aborted = aborted;
         _logger = services.LoggerFactory.CreateLogger<GraphQLWebSocketSession>();
-        _output = new OutboundQueue(socket, _options, services.Time, EndAllOperations, _logger);
+        _output = new OutboundQueue(socket, _options, services.Time, _operations.EndAll, _logger);
         _initTimer = services.Time.CreateTimer(
             _ =>
             {
@@ -70,17 +71,9 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         finally
         {
             Close(CloseCodes.NormalClosure);
-            EndAllOperations(); // also any subscribe that raced with the close
+            _operations.EndAll(); // also any subscribe that raced with the close
             await writer;
             LogClosed(_logger, _output.CloseStatus.Code, _output.CloseStatus.Reason);
-        }
-    }
-
-    private void EndAllOperations()
-    {
-        foreach (var operation in _operations.Values)
-        {
-            operation.End();
         }
     }
 
@@ -154,12 +147,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
                 await SubscribeAsync(message);
                 break;
             case MessageTypes.Complete:
-                // Unknown or finished ids are ignored; a completed operation sends nothing more.
-                if (_operations.TryGetValue(message.Id!, out var operation))
-                {
-                    operation.End();
-                }
-
+                _operations.End(message.Id!);
                 break;
         }
     }

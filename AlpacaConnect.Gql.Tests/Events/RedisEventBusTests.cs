@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using AlpacaConnect.Gql.Connections;
-using AlpacaConnect.Gql.Streaming;
+using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AlpacaConnect.Gql.Tests.Streaming;
+namespace AlpacaConnect.Gql.Tests.Events;
 
 /// <summary>The Redis event bus between two hosts: every subscriber sees each event once, in the order it was published.</summary>
 public sealed class RedisEventBusTests : IDisposable

@@ -1,4 +1,4 @@
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
 /// <summary>
 /// Domain events between features and to GraphQL subscriptions. In-process by default; a Redis or

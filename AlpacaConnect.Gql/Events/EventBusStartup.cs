@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
 /// <summary>
 /// Subscribes the Redis bus before the server takes requests. When Redis does not answer, the server starts anyway

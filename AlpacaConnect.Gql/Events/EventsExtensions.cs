@@ -1,16 +1,17 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
-public static class EventBusExtensions
+public static class EventsExtensions
 {
     /// <summary>
-    /// The <see cref="IEventBus"/> chosen by <c>Streaming:EventBus</c>: in process (default) or over Redis, with a
+    /// The bus that carries domain events between features, instances and GraphQL subscriptions: the
+    /// <see cref="IEventBus"/> chosen by <c>Streaming:EventBus</c>: in process (default) or over Redis, with a
     /// <c>redis</c> readiness check then. Chosen when services are first resolved: configuration added by a test host
     /// is only final then.
     /// </summary>
-    public static WebApplicationBuilder AddEventBus(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddEvents(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<EventBusOptions>()
             .Bind(builder.Configuration.GetSection(EventBusOptions.Section))

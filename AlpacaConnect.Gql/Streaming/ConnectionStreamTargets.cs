@@ -1,11 +1,14 @@
 using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.Persistence;
-using AlpacaConnect.Gql.Streaming;
 using Microsoft.EntityFrameworkCore;
 
-namespace AlpacaConnect.Gql.Connections;
+namespace AlpacaConnect.Gql.Streaming;
 
-/// <summary>The usable connections, as the stream supervisor asks for them at every (re)connect.</summary>
+/// <summary>
+/// The usable connections, as the stream supervisor asks for them at every (re)connect. Read here, from the Connections
+/// feature's table, so that Streaming depends on Connections and never the other way round.
+/// </summary>
 internal sealed class ConnectionStreamTargets(IDbContextFactory<AppDbContext> databases) : IStreamTargets
 {
     public Task<StreamTarget?> FindAsync(Guid connectionId, CancellationToken cancellationToken) =>

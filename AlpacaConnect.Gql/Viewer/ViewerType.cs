@@ -1,6 +1,6 @@
 using GraphQL.Types;
 
-namespace AlpacaConnect.Gql.Identity;
+namespace AlpacaConnect.Gql.Viewer;
 
 /// <summary>The signed-in app user.</summary>
 public sealed record Viewer(string Id, string Name);

@@ -1,6 +1,6 @@
 using AlpacaConnect.Gql.Tests.TestHost;
 
-namespace AlpacaConnect.Gql.Tests.Streaming;
+namespace AlpacaConnect.Gql.Tests.Events;
 
 /// <summary>A Redis bus without its server stops the server at start-up, naming the setting and not repeating its value.</summary>
 public sealed class EventBusOptionsTests

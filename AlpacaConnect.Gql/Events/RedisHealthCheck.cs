@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
 /// <summary>Ready only when Redis answers and the bus hears the other instances.</summary>
 internal sealed class RedisHealthCheck(RedisConnection redis, RedisEventBus bus) : IHealthCheck

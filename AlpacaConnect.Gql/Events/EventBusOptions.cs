@@ -1,4 +1,4 @@
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
 /// <summary>How domain events travel (configuration section <c>Streaming</c>).</summary>
 public sealed class EventBusOptions

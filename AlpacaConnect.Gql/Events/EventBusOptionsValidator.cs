@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
 /// <summary>The Redis bus needs its server; messages name the setting and never repeat its value (it may hold a password).</summary>
 internal sealed partial class EventBusOptionsValidator : IValidateOptions<EventBusOptions>

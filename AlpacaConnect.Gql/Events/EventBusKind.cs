@@ -1,4 +1,4 @@
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
 public enum EventBusKind
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
 /// <summary>Delivers each event synchronously to the observers of its type in this process.</summary>
 internal sealed partial class InProcessEventBus(ILogger<InProcessEventBus> logger) : IEventBus

@@ -1,8 +1,9 @@
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Identity;
 using GraphQL.Types;
 
-namespace AlpacaConnect.Gql.Identity;
+namespace AlpacaConnect.Gql.Viewer;
 
 internal sealed class ViewerQueries : IQueryFields
 {

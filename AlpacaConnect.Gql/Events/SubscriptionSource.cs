@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace AlpacaConnect.Gql.Streaming;
+namespace AlpacaConnect.Gql.Events;
 
 /// <summary>
 /// Turns bus events into a subscription's source stream: filtered on the publisher's thread, projected

@@ -1,0 +1,17 @@
+namespace AlpacaConnect.Gql.Streaming;
+
+/// <summary>The state of one account's worker: created, started and ended by <see cref="TradeUpdatesSupervisor"/>.</summary>
+internal sealed class StreamWorker(Guid connectionId, CancellationTokenSource stop)
+{
+    public Guid ConnectionId { get; } = connectionId;
+
+    public CancellationTokenSource Stop { get; } = stop;
+
+    public Task Run { get; set; } = Task.CompletedTask;
+
+    /// <summary>Set when new demand arrives while the worker runs, so it does not retire on an old answer.</summary>
+    public volatile bool Poked;
+
+    /// <summary>1 while a delayed reconciliation is pending (<see cref="ReconciliationScheduler.ReconcileSoon"/>).</summary>
+    public int ReconcileScheduled;
+}
