@@ -1,6 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AlpacaConnect.Gql.Tests.TestHost;
 
 namespace AlpacaConnect.Gql.Tests.Sandbox.Conformance;
 
@@ -81,6 +83,18 @@ public sealed class SimulatorConformanceTests(SandboxHost host) : IClassFixture<
         var body = JsonDocument.Parse("""{"id":"1c8f3e1a-0000-4000-8000-000000000001","status":"ACTIVE","pattern_day_trader":false}""").RootElement;
 
         Assert.Contains(SchemaCheck.Problems(schema, body), p => p.StartsWith("/pattern_day_trader = false: absent", StringComparison.Ordinal));
+    }
+
+    /// <summary>The vendored specs are Alpaca's bytes: each file's SHA-256 is the one its provenance README records.</summary>
+    [Theory]
+    [InlineData("trading-api.json")]
+    [InlineData("market-data-api.json")]
+    public void TheVendoredSpecsAreTheFilesTheirProvenanceNames(string file)
+    {
+        var folder = RepositoryRoot.Combine("AlpacaConnect.Gql.Tests", "Sandbox", "Conformance", "Specs");
+        var hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, file))));
+
+        Assert.Contains($"| {hash} |", File.ReadAllText(Path.Combine(folder, "README.md")), StringComparison.Ordinal);
     }
 
     private static IReadOnlyList<SpecDeviation> Deviations(OpenApiContract contract) =>
