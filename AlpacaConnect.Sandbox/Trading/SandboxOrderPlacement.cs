@@ -67,7 +67,8 @@ public sealed class SandboxOrderPlacement(
             TrailPrice = type == "trailing_stop" ? r.TrailPrice : null,
             TrailPercent = type == "trailing_stop" ? r.TrailPercent : null,
             ExtendedHours = r.ExtendedHours,
-            PositionIntent = r.PositionIntent,
+            // The spec allows no null here, and the sandbox never holds a short: a buy opens, a sell closes.
+            PositionIntent = r.PositionIntent ?? (side == "buy" ? "buy_to_open" : "sell_to_close"),
             Status = SandboxOrderStatus.Accepted,
             DayEndsAt = dayEnd,
             // Aged order policy: GTC orders are canceled 90 days after creation, at 4:15pm ET (ORDERS-DOC).

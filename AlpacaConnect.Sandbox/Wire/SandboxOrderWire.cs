@@ -1,11 +1,17 @@
+using System.Text.Json.Serialization;
 using AlpacaConnect.Sandbox.Trading;
 
 namespace AlpacaConnect.Sandbox.Wire;
 
-/// <summary>Alpaca's Order object (TRADING-SPEC <c>Order</c>), field for field.</summary>
+/// <summary>
+/// Alpaca's Order object (TRADING-SPEC <c>Order</c>), field for field. <c>expires_at</c> is a timestamp or absent, never
+/// null (the spec does not let it be): it is absent only where the order has no deadline, a day order in the always-open
+/// market, whose day never ends.
+/// </summary>
 internal sealed record SandboxOrderWire(
     Guid Id, string ClientOrderId, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt, DateTimeOffset? SubmittedAt,
-    DateTimeOffset? FilledAt, DateTimeOffset? ExpiredAt, DateTimeOffset? ExpiresAt, DateTimeOffset? CanceledAt,
+    DateTimeOffset? FilledAt, DateTimeOffset? ExpiredAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ExpiresAt, DateTimeOffset? CanceledAt,
     DateTimeOffset? CancelRequestedAt, DateTimeOffset? FailedAt, DateTimeOffset? ReplacedAt, Guid? ReplacedBy, Guid? Replaces,
     Guid AssetId, string Symbol, string AssetClass, decimal? Notional, decimal? Qty, decimal FilledQty, decimal? FilledAvgPrice,
     string OrderClass, string OrderType, string Type, string Side, string TimeInForce, decimal? LimitPrice, decimal? StopPrice,
