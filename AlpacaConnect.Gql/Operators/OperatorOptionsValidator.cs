@@ -11,9 +11,19 @@ internal sealed class OperatorOptionsValidator(IOptions<JwtOptions> jwt, IHostEn
 {
     public ValidateOptionsResult Validate(string? name, OperatorOptions options)
     {
-        var app = jwt.Value;
         if (options.AudienceIn(environment) is not { } audience)
         {
+            return ValidateOptionsResult.Success;
+        }
+
+        JwtOptions app;
+        try
+        {
+            app = jwt.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // The Jwt settings are broken themselves; their own validation says so, once.
             return ValidateOptionsResult.Success;
         }
 
