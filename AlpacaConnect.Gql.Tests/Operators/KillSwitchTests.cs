@@ -22,7 +22,7 @@ public sealed class KillSwitchTests : IDisposable
 
     public KillSwitchTests()
     {
-        _operator = new OperatorApi(_driver.Host, () => new HttpClient { BaseAddress = _driver.Host.BaseUri });
+        _operator = OperatorApi.On(_driver);
     }
 
     public void Dispose()

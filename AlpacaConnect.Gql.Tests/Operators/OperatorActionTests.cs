@@ -14,7 +14,7 @@ public sealed class OperatorActionTests : IDisposable
 
     public OperatorActionTests()
     {
-        _operator = new OperatorApi(_driver.Host, () => new HttpClient { BaseAddress = _driver.Host.BaseUri });
+        _operator = OperatorApi.On(_driver);
     }
 
     public void Dispose()

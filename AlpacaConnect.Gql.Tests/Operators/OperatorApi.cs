@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using AlpacaConnect.Gql.Operators;
 using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Tests.Orders;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,9 @@ public sealed class OperatorApi(ApiFactory app, Func<HttpClient> clients, string
     public const string Reason = "ticket 42: user reports a stuck order";
 
     private readonly HttpClient _http = WithToken(clients(), app.Services.GetRequiredService<OperatorTokens>().Issue(operatorId).AccessToken);
+
+    /// <summary>An operator of <paramref name="driver"/>'s server, over loopback like its app users.</summary>
+    public static OperatorApi On(OrderDriver driver) => new(driver.Host, () => new HttpClient { BaseAddress = driver.Host.BaseUri });
 
     public static HttpClient WithToken(HttpClient client, string token)
     {

@@ -14,7 +14,7 @@ public sealed class PausedReplayTests : IDisposable
 
     public PausedReplayTests()
     {
-        _operator = new OperatorApi(_driver.Host, () => new HttpClient { BaseAddress = _driver.Host.BaseUri });
+        _operator = OperatorApi.On(_driver);
     }
 
     public void Dispose()
