@@ -16,12 +16,13 @@ internal static class Parts
     {
         ["Alpaca"] = [],
         ["Events"] = [],
+        ["Audit"] = [],
         ["Identity"] = [],
         ["Persistence"] = [],
         ["Observability"] = ["Alpaca", "Identity", "Persistence"],
         ["GraphQL"] = ["Alpaca", "Identity", "Observability"],
         ["Viewer"] = ["GraphQL", "Identity"],
-        ["Connections"] = ["Alpaca", "Events", "GraphQL", "Identity", "Observability", "Persistence"],
+        ["Connections"] = ["Alpaca", "Events", "GraphQL", "Identity", "Observability", "Persistence", "Rollout"],
         ["Streaming"] = ["Alpaca", "Connections", "Events", "Observability", "Persistence"],
         ["Trading"] = ["Alpaca", "Connections", "Events", "GraphQL", "Identity"],
         ["Guardrails"] = ["Alpaca", "GraphQL", "Trading"],
@@ -30,7 +31,10 @@ internal static class Parts
         ["Market"] = ["Alpaca", "GraphQL", "Trading"],
         // The process's composition concerns, the embedded simulator's mount among them (decision 0021).
         ["Hosting"] = ["Alpaca", "Connections", "Observability"],
-        ["Orders"] = ["Alpaca", "Connections", "Events", "GraphQL", "Guardrails", "Identity", "Observability", "Persistence", "Streaming", "Trading"],
+        ["Rollout"] = ["GraphQL"],
+        ["Halts"] = ["Audit", "GraphQL", "Persistence"],
+        ["Orders"] = ["Alpaca", "Connections", "Events", "GraphQL", "Guardrails", "Identity", "Observability", "Persistence", "Streaming", "Trading", "Rollout", "Halts"],
+        ["Operators"] = ["Alpaca", "Audit", "Connections", "GraphQL", "Halts", "Identity", "Orders", "Persistence", "Rollout", "Trading"],
     };
 
     /// <summary>The parts that are features or layers above the Alpaca boundary: everything but Alpaca itself.</summary>

@@ -2,6 +2,7 @@ using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Observability.Logging;
 using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Rollout;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +17,16 @@ internal sealed class ConnectFlow(
     IOptions<AlpacaOptions> alpaca,
     TimeProvider time,
     AppMetrics metrics,
-    KnownSecrets secrets)
+    KnownSecrets secrets,
+    RolloutGate rollout)
 {
     public async Task<ConnectAlpacaPayload> StartAsync(string userId, AlpacaEnvironment environment, string returnToUri, CancellationToken cancellationToken)
     {
+        if (rollout.Refusal(userId) is { } outside)
+        {
+            return ConnectAlpacaPayload.Failed(outside);
+        }
+
         if (environment == AlpacaEnvironment.Live && !alpaca.Value.AllowLive)
         {
             return ConnectAlpacaPayload.Failed(new LiveTradingNotAllowedError());

@@ -2,6 +2,7 @@ using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Rollout;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,8 @@ internal sealed class ConnectionCompletion(
     IEventBus events,
     IOptions<ConnectionsOptions> options,
     TimeProvider time,
-    AppMetrics metrics)
+    AppMetrics metrics,
+    RolloutGate rollout)
 {
     public async Task<CompleteAlpacaConnectionPayload> CompleteAsync(string userId, string completionCode, CancellationToken cancellationToken)
     {
@@ -32,6 +34,13 @@ internal sealed class ConnectionCompletion(
         if (!claimed || pending!.ExpiresAt <= now || pending.UserId != userId || pending.AccountId is null)
         {
             return Failed(new InvalidCompletionCodeError());
+        }
+
+        // Checked again after the claim (the code is spent, the tokens dropped): the cohort may have shrunk while the
+        // user was on Alpaca's consent page.
+        if (rollout.Refusal(userId) is { } outside)
+        {
+            return Failed(outside);
         }
 
         var linkedElsewhere = await db.Set<AlpacaConnection>().AnyAsync(

@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Rollout;
 using GraphQL.Types;
 
 namespace AlpacaConnect.Gql.Connections;
@@ -44,6 +45,7 @@ internal sealed class ConnectAlpacaErrorType : UnionGraphType
         Type<ReturnToNotAllowedErrorType>();
         Type<LiveTradingNotAllowedErrorType>();
         Type<TooManyPendingConnectsErrorType>();
+        Type<NotInRolloutErrorType>();
     }
 }
 
@@ -54,6 +56,7 @@ internal sealed class CompleteAlpacaConnectionErrorType : UnionGraphType
         Name = "CompleteAlpacaConnectionError";
         Type<InvalidCompletionCodeErrorType>();
         Type<AccountAlreadyLinkedErrorType>();
+        Type<NotInRolloutErrorType>();
     }
 }
 

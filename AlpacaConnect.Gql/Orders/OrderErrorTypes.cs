@@ -1,6 +1,8 @@
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Halts;
 using AlpacaConnect.Gql.Orders.Pipeline;
+using AlpacaConnect.Gql.Rollout;
 using GraphQL.Types;
 
 namespace AlpacaConnect.Gql.Orders;
@@ -109,6 +111,8 @@ internal sealed class PlaceOrderErrorType : UnionGraphType
         Type<AssetClassNotAllowedErrorType>();
         Type<OrderAccountChangedErrorType>();
         Type<OrderIntentExpiredErrorType>();
+        Type<NotInRolloutErrorType>();
+        Type<TradingPausedErrorType>();
     }
 }
 
@@ -146,6 +150,8 @@ internal sealed class ReplaceOrderErrorType : UnionGraphType
         Type<AssetClassNotAllowedErrorType>();
         Type<OrderAccountChangedErrorType>();
         Type<OrderIntentExpiredErrorType>();
+        Type<NotInRolloutErrorType>();
+        Type<TradingPausedErrorType>();
     }
 }
 
@@ -167,5 +173,7 @@ internal sealed class ClosePositionErrorType : UnionGraphType
         Type<AssetClassNotAllowedErrorType>();
         Type<OrderAccountChangedErrorType>();
         Type<OrderIntentExpiredErrorType>();
+        Type<NotInRolloutErrorType>();
+        Type<TradingPausedErrorType>();
     }
 }

@@ -22,6 +22,7 @@ public static class OrdersExtensions
         builder.Services.AddSingleton<AssetDirectory>();
         builder.Services.AddSingleton<MarketReader>();
         builder.Services.AddSingleton<OrderSettlement>();
+        builder.Services.AddSingleton<TradingGate>();
         builder.Services.AddSingleton<OrderPipeline>();
         builder.Services.AddSingleton<OrderPlacement>();
         builder.Services.AddSingleton<OrderCancellation>();

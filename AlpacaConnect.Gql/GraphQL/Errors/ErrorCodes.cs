@@ -66,6 +66,10 @@ public static class ErrorCodes
     public const string AccountChanged = "ACCOUNT_CHANGED";
     public const string OrderIntentExpired = "ORDER_INTENT_EXPIRED";
 
+    // Launch controls: the rollout's cohort and the operators' kill switch.
+    public const string NotInRollout = "NOT_IN_ROLLOUT";
+    public const string TradingPaused = "TRADING_PAUSED";
+
     // Anything unexpected. Details only in Development.
     public const string InternalServerError = "INTERNAL_SERVER_ERROR";
 

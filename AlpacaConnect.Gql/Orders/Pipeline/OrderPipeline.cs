@@ -10,7 +10,8 @@ namespace AlpacaConnect.Gql.Orders.Pipeline;
 /// <summary>
 /// The one path every command that can move money takes (decision 0015): resolve the caller's connection → check the
 /// asset → guardrails → reserve the daily usage and save the intent, bound to its account, in one transaction → send
-/// once → settle. A retry with the same key is a replay: it is answered from the row, or, while the earlier attempt is
+/// once → settle, with the launch controls (<see cref="TradingGate"/>: rollout, kill switch) before the first read of
+/// the asset. A retry with the same key is a replay: it is answered from the row, or, while the earlier attempt is
 /// unsettled, looked up at the account it was sent to, re-checked and only then sent. Nothing skips a step.
 /// </summary>
 internal sealed partial class OrderPipeline(
@@ -20,6 +21,7 @@ internal sealed partial class OrderPipeline(
     OrderLocks locks,
     MarketReader market,
     OrderSettlement settlement,
+    TradingGate gate,
     IOptionsMonitor<GuardrailOptions> guardrails,
     IOptionsMonitor<OrderPipelineOptions> options,
     TimeProvider time)
@@ -44,6 +46,11 @@ internal sealed partial class OrderPipeline(
         try
         {
             var connection = await connections.RequireBoundAsync(command.UserId, cancellationToken);
+            if (await gate.RefusalAsync(command.UserId, connection.AccountId, cancellationToken) is { } closed)
+            {
+                return PipelineResult.Failed(closed);
+            }
+
             var client = alpaca.ForConnection(connection.Connection);
             if (await command.PrepareAsync(connection, client, cancellationToken) is { Count: > 0 } stopped)
             {
@@ -140,6 +147,12 @@ internal sealed partial class OrderPipeline(
         {
             var stale = await store.MarkIntentExpiredAsync(existing.Id, CancellationToken.None);
             return new PipelineResult(stale, OrderSettlement.IsExpiredIntent(stale) ? [new OrderIntentExpiredError(existing.Id)] : []);
+        }
+
+        // Alpaca has no such order: only now would money move again, so only now do the launch controls apply.
+        if (await gate.RefusalAsync(existing.UserId, existing.AlpacaAccountId, cancellationToken) is { } closed)
+        {
+            return new PipelineResult(existing, [closed]);
         }
 
         try
