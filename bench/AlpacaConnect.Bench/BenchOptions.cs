@@ -25,6 +25,12 @@ public sealed record BenchOptions
 
     public string? ResultsDirectory { get; init; }
 
+    /// <summary>
+    /// Another checkout (e.g. a worktree of the previous commit) whose Release server build is measured in the same run,
+    /// scenario for scenario before this checkout's, so a change can be compared with what it changed.
+    /// </summary>
+    public string? Baseline { get; init; }
+
     /// <summary>A remark printed at the top of the results, e.g. that the machine was busy.</summary>
     public string? Note { get; init; }
 
@@ -79,9 +85,10 @@ public sealed record BenchOptions
                 "--out" => options with { ResultsDirectory = Value() },
                 "--note" => options with { Note = Value() },
                 "--name" => options with { Name = Value() },
+                "--baseline" => options with { Baseline = Value() },
                 "--upstream-latency-ms" => options with { UpstreamLatency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--concurrency" => options with { LoadConcurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --upstream-latency-ms, --concurrency."),
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency."),
             };
         }
 

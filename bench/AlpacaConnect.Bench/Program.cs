@@ -14,47 +14,62 @@ if (AbusiveClient.IsChildProcess(args))
 
 var options = BenchOptions.Parse(args);
 var paths = BenchPaths.Find(options.RepositoryRoot, options.ResultsDirectory);
-using var bench = new BenchContext(options, paths);
-var clock = Stopwatch.StartNew();
-var report = new BenchReport
-{
-    TakenAt = TimeProvider.System.GetUtcNow(),
-    Quick = options.Quick,
-    Note = options.Note,
-    Name = options.Name,
-    Machine = MachineInfo.Describe(paths.RepositoryRoot),
-};
 
-async Task Run<T>(string name, Func<BenchContext, Task<T>> scenario, Action<T> keep)
+// With --baseline, the other checkout's server runs first, then this one's, in the same process and on the same
+// machine state; each writes a results file of its own (the baseline's named "-baseline").
+var problems = 0;
+if (options.Baseline is { } baseline)
 {
-    if (!options.Runs(name))
-    {
-        return;
-    }
-
-    try
-    {
-        keep(await scenario(bench));
-    }
-    catch (Exception e)
-    {
-        bench.Say($"{name} failed: {e}");
-        report.Problems.Add($"{name}: {e.GetType().Name}: {e.Message}");
-    }
+    problems += await RunAllAsync(options with { Name = $"{options.Name ?? "compare"}-baseline" }, paths.WithServerOf(baseline));
 }
 
-await Run("load", LoadScenario.RunAsync, r => report.Load = r);
-await Run(PlacementScenarios.OneAtATime, PlacementScenarios.OneUserOneAtATimeAsync, report.Placement.Add);
-await Run(PlacementScenarios.ManyAtOnce, PlacementScenarios.OneUserManyAtOnceAsync, report.Placement.Add);
-await Run(PlacementScenarios.ManyUsers, PlacementScenarios.ManyUsersOneAtATimeAsync, report.Placement.Add);
-await Run("economy", EconomyScenario.RunAsync, r => report.Economy = r);
-await Run("storm", StormScenario.RunAsync, r => report.Storm = r);
-await Run("fanout", FanOutScenario.RunAsync, r => report.FanOut = r);
-await Run("soak", SoakScenario.RunAsync, r => report.Soak = r);
-await Run(AbuseScenario.Name, AbuseScenario.RunAsync, r => report.Abuse = r);
+problems += await RunAllAsync(options.Baseline is null ? options : options with { Name = options.Name ?? "compare" }, paths);
+return problems == 0 ? 0 : 1;
 
-report.DurationSeconds = clock.Elapsed.TotalSeconds;
-report.LoadAverageAtEnd = ProcFs.LoadAverage();
-var (json, markdown) = report.Write(paths.ResultsDirectory);
-bench.Say($"results: {markdown} and {json}");
-return report.Problems.Count == 0 ? 0 : 1;
+static async Task<int> RunAllAsync(BenchOptions options, BenchPaths paths)
+{
+    using var bench = new BenchContext(options, paths);
+    var clock = Stopwatch.StartNew();
+    var report = new BenchReport
+    {
+        TakenAt = TimeProvider.System.GetUtcNow(),
+        Quick = options.Quick,
+        Note = options.Note,
+        Name = options.Name,
+        Machine = MachineInfo.Describe(paths.RepositoryRoot),
+    };
+
+    async Task Run<T>(string name, Func<BenchContext, Task<T>> scenario, Action<T> keep)
+    {
+        if (!options.Runs(name))
+        {
+            return;
+        }
+
+        try
+        {
+            keep(await scenario(bench));
+        }
+        catch (Exception e)
+        {
+            bench.Say($"{name} failed: {e}");
+            report.Problems.Add($"{name}: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    await Run("load", LoadScenario.RunAsync, r => report.Load = r);
+    await Run(PlacementScenarios.OneAtATime, PlacementScenarios.OneUserOneAtATimeAsync, report.Placement.Add);
+    await Run(PlacementScenarios.ManyAtOnce, PlacementScenarios.OneUserManyAtOnceAsync, report.Placement.Add);
+    await Run(PlacementScenarios.ManyUsers, PlacementScenarios.ManyUsersOneAtATimeAsync, report.Placement.Add);
+    await Run("economy", EconomyScenario.RunAsync, r => report.Economy = r);
+    await Run("storm", StormScenario.RunAsync, r => report.Storm = r);
+    await Run("fanout", FanOutScenario.RunAsync, r => report.FanOut = r);
+    await Run("soak", SoakScenario.RunAsync, r => report.Soak = r);
+    await Run(AbuseScenario.Name, AbuseScenario.RunAsync, r => report.Abuse = r);
+
+    report.DurationSeconds = clock.Elapsed.TotalSeconds;
+    report.LoadAverageAtEnd = ProcFs.LoadAverage();
+    var (json, markdown) = report.Write(paths.ResultsDirectory);
+    bench.Say($"results: {markdown} and {json}");
+    return report.Problems.Count;
+}

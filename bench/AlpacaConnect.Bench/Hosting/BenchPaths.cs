@@ -23,6 +23,21 @@ public sealed record BenchPaths(string RepositoryRoot, string ServerDll, string 
         return new BenchPaths(root, dll, work, resultsDirectory ?? Path.Combine(root, "bench", "results"));
     }
 
+    /// <summary>The same run's paths with the server build of another checkout (<c>--baseline</c>), and a work folder of its own.</summary>
+    public BenchPaths WithServerOf(string checkout)
+    {
+        var root = Path.GetFullPath(checkout);
+        var dll = Path.Combine(root, "AlpacaConnect.Gql", "bin", "Release", "net10.0", "AlpacaConnect.Gql.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"No Release build of the baseline server at {dll}; bench/compare.sh builds it.");
+        }
+
+        var work = Path.Combine(WorkDirectory, "baseline");
+        Directory.CreateDirectory(work);
+        return this with { RepositoryRoot = root, ServerDll = dll, WorkDirectory = work };
+    }
+
     public string Database(string name) => Path.Combine(WorkDirectory, name + ".db");
 
     private static string FindRoot(string from)
