@@ -23,6 +23,7 @@ internal sealed class AppMetrics : IUpstreamMetrics
     private readonly UpDownCounter<long> _activeSubscriptions;
     private readonly Counter<long> _streamConnects;
     private readonly Counter<long> _streamReconnects;
+    private readonly UpDownCounter<long> _streamsOpen;
     private readonly Counter<long> _logRedactions;
 
     public AppMetrics(IMeterFactory meters, RateLimitHeadroom headroom)
@@ -54,6 +55,8 @@ internal sealed class AppMetrics : IUpstreamMetrics
             "trade_updates streams opened and authenticated.");
         _streamReconnects = meter.CreateCounter<long>("alpaca_connect.stream.reconnects", "{reconnect}",
             "trade_updates streams reopened after a loss, by reason.");
+        _streamsOpen = meter.CreateUpDownCounter<long>("alpaca_connect.stream.open", "{connection}",
+            "trade_updates streams open and authenticated on this instance right now.");
         _logRedactions = meter.CreateCounter<long>("alpaca_connect.log.redactions", "{entry}",
             "Log entries in which the redaction layer masked a secret, by logger category.");
         Headroom = headroom;
@@ -115,6 +118,13 @@ internal sealed class AppMetrics : IUpstreamMetrics
     /// <summary>For the trade_updates supervisor: a stream is open and authenticated.</summary>
     public void StreamConnected() => _streamConnects.Add(1);
 
+    /// <summary>For the trade_updates supervisor: a stream is held open until the returned handle is disposed.</summary>
+    public IDisposable StreamHeld()
+    {
+        _streamsOpen.Add(1);
+        return new StreamRelease(_streamsOpen);
+    }
+
     /// <summary>For the trade_updates supervisor: a lost stream is being reopened. <paramref name="reason"/> is a fixed word (e.g. <c>dropped</c>, <c>auth_failed</c>).</summary>
     public void StreamReconnected(string reason) => _streamReconnects.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
@@ -122,4 +132,17 @@ internal sealed class AppMetrics : IUpstreamMetrics
 
     private static KeyValuePair<string, object?> Environment(AlpacaEnvironment environment) =>
         new("environment", environment == AlpacaEnvironment.Live ? "live" : "paper");
+
+    private sealed class StreamRelease(UpDownCounter<long> open) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                open.Add(-1);
+            }
+        }
+    }
 }

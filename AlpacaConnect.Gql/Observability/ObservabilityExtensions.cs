@@ -18,6 +18,11 @@ public static class ObservabilityExtensions
     {
         var services = builder.Services;
         services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
+        services.AddOptions<ManagementOptions>()
+            .Bind(builder.Configuration.GetSection(ManagementOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        ManagementPort.Listen(builder);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitHeadroom>();
         services.AddSingleton<AppMetrics>();
@@ -28,9 +33,21 @@ public static class ObservabilityExtensions
         return builder;
     }
 
-    /// <summary>The health endpoints, and <c>/metrics</c> when <see cref="MetricsOptions.Enabled"/>.</summary>
+    /// <summary>
+    /// The health endpoints, and <c>/metrics</c>: on the management port alone when one is set, else on the app's port
+    /// when <see cref="MetricsOptions.Enabled"/>.
+    /// </summary>
     public static WebApplication MapObservability(this WebApplication app)
     {
+        if (app.Services.GetRequiredService<IOptions<ManagementOptions>>().Value.Port is { } port)
+        {
+            // The management port serves metrics and health only; the app's port never serves metrics.
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context => ManagementPort.IsManagement(context, port) && context.Request.Path == MetricsPath);
+            app.UseWhen(context => ManagementPort.IsManagement(context, port) && !context.Request.Path.StartsWithSegments("/health"), NotFound);
+            HealthEndpoints.MapHealth(app);
+            return app;
+        }
+
         HealthEndpoints.MapHealth(app);
         if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled ?? app.Environment.IsDevelopment())
         {
@@ -39,6 +56,13 @@ public static class ObservabilityExtensions
 
         return app;
     }
+
+    private static void NotFound(IApplicationBuilder branch) =>
+        branch.Run(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
 
     private static void AddTelemetry(IServiceCollection services, TracingOptions tracing)
     {

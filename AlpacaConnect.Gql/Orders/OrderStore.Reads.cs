@@ -92,7 +92,7 @@ internal sealed partial class OrderStore
         return (order, recorded);
     }
 
-    private static IQueryable<Order> OpenOnCurrentAccount(Persistence.AppDbContext db) =>
+    internal static IQueryable<Order> OpenOnCurrentAccount(Persistence.AppDbContext db) =>
         from o in db.Set<Order>().AsNoTracking()
         join c in db.Set<AlpacaConnection>().AsNoTracking() on o.ConnectionId equals c.Id
         where !OrderStatuses.Terminal.Contains(o.Status) && o.AlpacaAccountId == c.AccountId && o.Environment == c.Environment

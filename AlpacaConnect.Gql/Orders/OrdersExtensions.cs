@@ -38,6 +38,7 @@ public static class OrdersExtensions
         builder.Services.AddMutationFields<OrderMutations>();
         builder.Services.AddSubscriptionFields<OrderSubscriptions>();
         builder.Services.AddSingleton<ITradeUpdateHandler, OrderStreamHandler>();
+        builder.Services.AddHostedService<OrderBacklogMetrics>();
         return builder;
     }
 }

@@ -67,6 +67,7 @@ internal sealed class StreamReconnectLoop(
                 await using var stream = await upstream.OpenAsync(target.Connection, cancellationToken);
                 attempt = 0;
                 metrics.StreamConnected();
+                using var held = metrics.StreamHeld();
                 StreamingLog.StreamOpened(logger, worker.ConnectionId);
                 // Listening before reconciling: a transition is either in the REST answer or on the socket.
                 await reconciliation.ReconcileAsync(target, cancellationToken);
