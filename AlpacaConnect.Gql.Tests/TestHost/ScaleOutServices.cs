@@ -61,7 +61,9 @@ public sealed class PostgresDatabase : IDisposable
     public PostgresDatabase()
     {
         Execute($"CREATE DATABASE \"{_name}\"");
-        ConnectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = _name }.ConnectionString;
+        // A pool of 40 per database: Npgsql's default of 100, with test classes running side by side (200 concurrent orders
+        // in one of them), passed the throwaway server's max_connections (300). A caller waits for a free connection instead.
+        ConnectionString = new NpgsqlConnectionStringBuilder(_admin) { Database = _name, MaxPoolSize = 40 }.ConnectionString;
     }
 
     public string ConnectionString { get; }
