@@ -11,7 +11,7 @@ namespace AlpacaConnect.Gql.Tests.Alpaca;
 /// <see cref="InMemoryCredentialStore"/>, and time by a <see cref="FakeTimeProvider"/>. One per test: each has its
 /// own rate-limit budget and circuit breaker.
 /// </summary>
-public sealed class AlpacaTestHost : IDisposable
+internal sealed class AlpacaTestHost : IDisposable
 {
     public const string ClientId = "test-client-id";
     public const string ClientSecret = "test-client-secret-5f1e0c";

@@ -5,7 +5,7 @@ using AlpacaConnect.Gql.Alpaca.Models;
 namespace AlpacaConnect.Gql.Tests.Alpaca;
 
 /// <summary>The Connections feature's credential store, in memory, counting what the token handler asks of it.</summary>
-public sealed class InMemoryCredentialStore : IAlpacaCredentialStore
+internal sealed class InMemoryCredentialStore : IAlpacaCredentialStore
 {
     private readonly ConcurrentDictionary<Guid, AlpacaCredential> _credentials = new();
     private readonly ConcurrentDictionary<Guid, bool> _reauthRequired = new();

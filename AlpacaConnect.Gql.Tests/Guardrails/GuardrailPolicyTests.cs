@@ -54,13 +54,14 @@ public sealed class GuardrailPolicyTests
         Assert.Equal([GuardrailRules.TimeInForceNotAllowed], Rules(Buy10Aapl with { TimeInForce = TimeInForce.Ioc }));
 
     [Theory]
-    [InlineData(OrderSide.Buy, 111, true)]
-    [InlineData(OrderSide.Buy, 109, false)]
-    [InlineData(OrderSide.Sell, 89, true)]
-    [InlineData(OrderSide.Sell, 91, false)]
-    public void LimitPricesFarOnTheWrongSideOfTheQuoteAreRefused(OrderSide side, int limit, bool refused)
+    [InlineData(nameof(OrderSide.Buy), 111, true)]
+    [InlineData(nameof(OrderSide.Buy), 109, false)]
+    [InlineData(nameof(OrderSide.Sell), 89, true)]
+    [InlineData(nameof(OrderSide.Sell), 91, false)]
+    public void LimitPricesFarOnTheWrongSideOfTheQuoteAreRefused(string side, int limit, bool refused)
     {
-        var order = Buy10Aapl with { Side = side, Type = OrderType.Limit, LimitPrice = limit, Quantity = 1 };
+        // The server's enums are internal; a public theory names them by their members' names.
+        var order = Buy10Aapl with { Side = Enum.Parse<OrderSide>(side), Type = OrderType.Limit, LimitPrice = limit, Quantity = 1 };
 
         Assert.Equal(refused, Rules(order).Contains(GuardrailRules.LimitPriceCollar));
     }
@@ -82,12 +83,13 @@ public sealed class GuardrailPolicyTests
     }
 
     [Theory]
-    [InlineData(MarketHoursPolicy.Always, OrderType.Market, false)]
-    [InlineData(MarketHoursPolicy.MarketOrdersWhileOpen, OrderType.Market, true)]
-    [InlineData(MarketHoursPolicy.MarketOrdersWhileOpen, OrderType.Limit, false)]
-    [InlineData(MarketHoursPolicy.WhileOpen, OrderType.Limit, true)]
-    public void TheMarketHoursPolicyFollowsTheClock(MarketHoursPolicy policy, OrderType type, bool refused)
+    [InlineData(nameof(MarketHoursPolicy.Always), nameof(OrderType.Market), false)]
+    [InlineData(nameof(MarketHoursPolicy.MarketOrdersWhileOpen), nameof(OrderType.Market), true)]
+    [InlineData(nameof(MarketHoursPolicy.MarketOrdersWhileOpen), nameof(OrderType.Limit), false)]
+    [InlineData(nameof(MarketHoursPolicy.WhileOpen), nameof(OrderType.Limit), true)]
+    public void TheMarketHoursPolicyFollowsTheClock(string policyName, string typeName, bool refused)
     {
+        var (policy, type) = (Enum.Parse<MarketHoursPolicy>(policyName), Enum.Parse<OrderType>(typeName));
         var order = Buy10Aapl with { Type = type, LimitPrice = type == OrderType.Limit ? 100 : null };
 
         var rules = Rules(order, OpenMarket with { MarketOpen = false }, new GuardrailOptions { MarketHours = policy });

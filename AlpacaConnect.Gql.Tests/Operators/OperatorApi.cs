@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AlpacaConnect.Gql.Tests.Operators;
 
 /// <summary>An operator calling <c>/operator/...</c> over HTTP with an operator token, and the audit rows it left.</summary>
-public sealed class OperatorApi(ApiFactory app, Func<HttpClient> clients, string operatorId = "op-ann") : IDisposable
+internal sealed class OperatorApi(ApiFactory app, Func<HttpClient> clients, string operatorId = "op-ann") : IDisposable
 {
     public const string Reason = "ticket 42: user reports a stuck order";
 

@@ -11,7 +11,7 @@ namespace AlpacaConnect.Gql.Tests.ScaleOut;
 /// mode against a sandbox in a third host (so neither instance owns the upstream), with the same OAuth client and
 /// the same public callback URI (the first instance's address; a test may send the browser to either instance).
 /// </summary>
-public sealed class TwoInstances : IDisposable
+internal sealed class TwoInstances : IDisposable
 {
     private readonly List<ConnectDriver> _drivers = [];
     private readonly SubscriptionCounter[] _subscriptions = [new(), new()];

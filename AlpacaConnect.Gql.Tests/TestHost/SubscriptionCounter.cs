@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Tests.TestHost;
 /// Counts subscriptions to a host's event bus (<see cref="Install"/>), so a test can wait until a GraphQL
 /// subscription is live: a socket's <c>subscribe</c> is handled asynchronously and has no reply of its own.
 /// </summary>
-public sealed class SubscriptionCounter
+internal sealed class SubscriptionCounter
 {
     private readonly List<(int Count, TaskCompletionSource Reached)> _waiters = [];
     private int _count;

@@ -2,7 +2,7 @@ using AlpacaConnect.Gql.GraphQL.Schema;
 
 namespace AlpacaConnect.Gql.Account;
 
-public static class AccountExtensions
+internal static class AccountExtensions
 {
     /// <summary>The <c>account</c> query (needs <c>AddTradingReads()</c>).</summary>
     public static WebApplicationBuilder AddAccount(this WebApplicationBuilder builder)

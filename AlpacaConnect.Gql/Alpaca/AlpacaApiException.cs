@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Alpaca;
 /// It carries Alpaca's facts only; the API's error code for it is decided outside this boundary
 /// (<c>GraphQL/Errors/UpstreamErrorCodes</c>).
 /// </summary>
-public class AlpacaApiException : Exception
+internal class AlpacaApiException : Exception
 {
     public AlpacaApiException(AlpacaErrorKind kind, string message, Exception? innerException = null)
         : base(message, innerException)

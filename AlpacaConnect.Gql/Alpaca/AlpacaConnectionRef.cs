@@ -4,4 +4,4 @@ namespace AlpacaConnect.Gql.Alpaca;
 /// Which stored connection a call runs for. The environment picks the upstream host; it is the one recorded
 /// when the connection was made, never a value a client sends.
 /// </summary>
-public readonly record struct AlpacaConnectionRef(Guid ConnectionId, AlpacaEnvironment Environment);
+internal readonly record struct AlpacaConnectionRef(Guid ConnectionId, AlpacaEnvironment Environment);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>A connection's stored, decrypted tokens, as the credential store hands them to the token handler.</summary>
-public sealed record AlpacaCredential(string AccessToken, string? RefreshToken = null, DateTimeOffset? ExpiresAt = null)
+internal sealed record AlpacaCredential(string AccessToken, string? RefreshToken = null, DateTimeOffset? ExpiresAt = null)
 {
     /// <summary>Tokens never reach logs, exception messages or debugger summaries.</summary>
     public override string ToString() =>

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>Which of a user's Alpaca accounts a connection trades: paper (simulated) or live (real money).</summary>
-public enum AlpacaEnvironment
+internal enum AlpacaEnvironment
 {
     Paper,
     Live,

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>What went wrong calling Alpaca, as far as a caller needs to decide what to do next.</summary>
-public enum AlpacaErrorKind
+internal enum AlpacaErrorKind
 {
     /// <summary>Alpaca refused the request (400, 403, 422, ...): not retryable as it is. <see cref="AlpacaApiException.AlpacaCode"/> says why.</summary>
     Rejected,

@@ -8,7 +8,7 @@ using Refit;
 
 namespace AlpacaConnect.Gql.Alpaca;
 
-public static class AlpacaExtensions
+internal static class AlpacaExtensions
 {
     /// <summary>
     /// The upstream boundary: options, the OAuth client and the per-connection Trading API clients, each call going

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>Which upstream the server talks to.</summary>
-public enum AlpacaMode
+internal enum AlpacaMode
 {
     /// <summary>The embedded simulator under <c>/sandbox</c> (default): no credentials, no network.</summary>
     Sandbox,

@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.Alpaca;
 /// Sub-sections: <c>Alpaca:Resilience</c> (<see cref="AlpacaResilienceOptions"/>) and
 /// <c>Alpaca:RateLimit</c> (<see cref="AlpacaRateLimitOptions"/>).
 /// </summary>
-public sealed class AlpacaOptions
+internal sealed class AlpacaOptions
 {
     public const string Section = "Alpaca";
 

@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Alpaca;
 /// 200 requests a minute; staying a little under it leaves room for clock skew between our window and theirs.
 /// Trading and market-data calls have separate budgets. Every attempt counts, retries included.
 /// </summary>
-public sealed class AlpacaRateLimitOptions
+internal sealed class AlpacaRateLimitOptions
 {
     public const string Section = "Alpaca:RateLimit";
 

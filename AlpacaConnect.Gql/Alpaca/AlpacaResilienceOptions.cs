@@ -6,7 +6,7 @@ namespace AlpacaConnect.Gql.Alpaca;
 /// Timeouts, retries and circuit breaker of calls to Alpaca (configuration section <c>Alpaca:Resilience</c>).
 /// Only GET and HEAD are ever retried: placing, replacing or cancelling an order is sent once.
 /// </summary>
-public sealed class AlpacaResilienceOptions
+internal sealed class AlpacaResilienceOptions
 {
     public const string Section = "Alpaca:Resilience";
 

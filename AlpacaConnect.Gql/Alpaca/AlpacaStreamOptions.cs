@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>The trade_updates WebSocket client (section <c>Alpaca:Stream</c>).</summary>
-public sealed class AlpacaStreamOptions
+internal sealed class AlpacaStreamOptions
 {
     public const string Section = "Alpaca:Stream";
 

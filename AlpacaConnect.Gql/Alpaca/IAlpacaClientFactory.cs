@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>Gives the Trading API client of one stored connection. Cheap; get one per operation.</summary>
-public interface IAlpacaClientFactory
+internal interface IAlpacaClientFactory
 {
     /// <summary>
     /// A client calling the connection's environment host with its tokens. A live connection throws

@@ -6,7 +6,7 @@ namespace AlpacaConnect.Gql.Alpaca;
 /// Where the token handler gets and keeps a connection's tokens. Implemented by the Connections feature (database and
 /// Data Protection). Register it as a singleton (use <c>IDbContextFactory</c>): handlers outlive requests.
 /// </summary>
-public interface IAlpacaCredentialStore
+internal interface IAlpacaCredentialStore
 {
     /// <summary>
     /// The connection's current tokens, or null when it has none usable (unknown, disconnected, or marked as needing

@@ -3,7 +3,7 @@ using AlpacaConnect.Gql.Alpaca.Models;
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>Alpaca Connect's OAuth: the authorize page URL, the code exchange and (if ever issued) refresh tokens.</summary>
-public interface IAlpacaOAuthClient
+internal interface IAlpacaOAuthClient
 {
     /// <summary>The configured callback URI (<c>Alpaca:RedirectUri</c>, or the sandbox default).</summary>
     Uri DefaultRedirectUri { get; }

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca;
 
 /// <summary>Alpaca's <c>trade_updates</c> WebSocket (facts 4) for one connection, authenticated with its OAuth token.</summary>
-public interface IAlpacaTradeUpdates
+internal interface IAlpacaTradeUpdates
 {
     /// <summary>
     /// Connects, authenticates and listens; returns once Alpaca acknowledged the listen, so every event after that
@@ -13,7 +13,7 @@ public interface IAlpacaTradeUpdates
 }
 
 /// <summary>An open, listening trade_updates socket. Disposing it closes the socket.</summary>
-public interface IAlpacaTradeUpdateSocket : IAsyncDisposable
+internal interface IAlpacaTradeUpdateSocket : IAsyncDisposable
 {
     /// <summary>The updates in the order Alpaca sent them, until the socket closes (normally or not).</summary>
     IAsyncEnumerable<AlpacaTradeUpdate> ReadAllAsync(CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Alpaca;
 /// failure is an <see cref="AlpacaApiException"/>. Only reads are retried; after an ambiguous
 /// <see cref="CreateOrderAsync"/> failure, look the order up with <see cref="GetOrderByClientOrderIdAsync"/>.
 /// </summary>
-public interface IAlpacaTradingClient
+internal interface IAlpacaTradingClient
 {
     AlpacaConnectionRef Connection { get; }
 

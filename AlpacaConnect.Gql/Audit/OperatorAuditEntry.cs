@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Audit;
 /// One operator action: who (the operator token's <c>sub</c>), when (the app's clock), what, on whom, why (required)
 /// and how it ended. Written in the transaction of the change it records, when there is one; rows are never updated.
 /// </summary>
-public sealed class OperatorAuditEntry
+internal sealed class OperatorAuditEntry
 {
     public long Id { get; init; }
 

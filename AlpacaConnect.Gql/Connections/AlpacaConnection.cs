@@ -6,7 +6,7 @@ namespace AlpacaConnect.Gql.Connections;
 /// A user's link to one Alpaca account. A user has at most one row; reconnecting repairs it in place
 /// (same id), disconnecting deletes its tokens and keeps the row for history.
 /// </summary>
-public sealed class AlpacaConnection
+internal sealed class AlpacaConnection
 {
     public Guid Id { get; init; }
 

@@ -1,4 +1,4 @@
 namespace AlpacaConnect.Gql.Connections;
 
 /// <summary>Published whenever a user's connection changes status (linked, repaired, reauth required, disconnected).</summary>
-public sealed record AlpacaConnectionChanged(string UserId, Guid ConnectionId, ConnectionStatus Status);
+internal sealed record AlpacaConnectionChanged(string UserId, Guid ConnectionId, ConnectionStatus Status);

@@ -4,7 +4,7 @@ using AlpacaConnect.Gql.Alpaca.Models;
 namespace AlpacaConnect.Gql.Connections;
 
 /// <summary>What the app may know about a user's connection. Tokens are deliberately absent.</summary>
-public sealed record AlpacaConnectionView(
+internal sealed record AlpacaConnectionView(
     Guid? Id,
     ConnectionStatus Status,
     AlpacaEnvironment? Environment,

@@ -6,7 +6,7 @@ namespace AlpacaConnect.Gql.Connections;
 /// The caller's usable connection and the Alpaca account it points at now. A connection keeps its id when the user
 /// links another account, so anything sent for an order is checked against <see cref="AccountId"/>, never the id alone.
 /// </summary>
-public sealed record BoundConnection(AlpacaConnectionRef Connection, string? AccountId)
+internal sealed record BoundConnection(AlpacaConnectionRef Connection, string? AccountId)
 {
     public AlpacaEnvironment Environment => Connection.Environment;
 

@@ -3,9 +3,9 @@ using GraphQL.Types;
 
 namespace AlpacaConnect.Gql.Connections;
 
-public sealed record ConnectAlpacaInput(AlpacaEnvironment Environment, string ReturnTo);
+internal sealed record ConnectAlpacaInput(AlpacaEnvironment Environment, string ReturnTo);
 
-public sealed record CompleteAlpacaConnectionInput(string CompletionCode);
+internal sealed record CompleteAlpacaConnectionInput(string CompletionCode);
 
 internal sealed class ConnectAlpacaInputType : InputObjectGraphType<ConnectAlpacaInput>
 {

@@ -2,14 +2,14 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.Connections;
 
-public sealed record ConnectAlpacaPayload(Uri? AuthorizationUrl, DateTimeOffset? ExpiresAt, IReadOnlyList<PayloadError> Errors)
+internal sealed record ConnectAlpacaPayload(Uri? AuthorizationUrl, DateTimeOffset? ExpiresAt, IReadOnlyList<PayloadError> Errors)
 {
     public static ConnectAlpacaPayload Failed(PayloadError error) => new(null, null, [error]);
 }
 
-public sealed record CompleteAlpacaConnectionPayload(AlpacaConnectionView? Connection, IReadOnlyList<PayloadError> Errors)
+internal sealed record CompleteAlpacaConnectionPayload(AlpacaConnectionView? Connection, IReadOnlyList<PayloadError> Errors)
 {
     public static CompleteAlpacaConnectionPayload Failed(PayloadError error) => new(null, [error]);
 }
 
-public sealed record DisconnectAlpacaPayload(AlpacaConnectionView? Connection, IReadOnlyList<PayloadError> Errors);
+internal sealed record DisconnectAlpacaPayload(AlpacaConnectionView? Connection, IReadOnlyList<PayloadError> Errors);

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Connections;
 
 /// <summary>Where a user's link to Alpaca stands.</summary>
-public enum ConnectionStatus
+internal enum ConnectionStatus
 {
     /// <summary>No usable link: never connected, or disconnected (tokens deleted).</summary>
     NotConnected,

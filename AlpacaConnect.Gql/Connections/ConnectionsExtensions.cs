@@ -3,7 +3,7 @@ using AlpacaConnect.Gql.GraphQL.Schema;
 
 namespace AlpacaConnect.Gql.Connections;
 
-public static class ConnectionsExtensions
+internal static class ConnectionsExtensions
 {
     public const string CallbackPath = "/auth/alpaca/callback";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.Connections;
 
 /// <summary>The connect flow (configuration section <c>Connections</c>).</summary>
-public sealed class ConnectionsOptions
+internal sealed class ConnectionsOptions
 {
     public const string Section = "Connections";
 

@@ -6,7 +6,7 @@ namespace AlpacaConnect.Gql.Connections;
 /// One started connect flow. Only the SHA-256 of the 256-bit state travels to storage, so a database
 /// reader cannot complete anyone's flow; the row is deleted when the callback consumes it.
 /// </summary>
-public sealed class OAuthState
+internal sealed class OAuthState
 {
     public required string StateHash { get; init; }
 

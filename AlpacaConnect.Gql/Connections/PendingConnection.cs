@@ -6,7 +6,7 @@ namespace AlpacaConnect.Gql.Connections;
 /// An approved authorization waiting for the app to claim it with the one-time completion code. Nothing
 /// is linked until the user who started the flow completes it; unclaimed rows expire with their tokens.
 /// </summary>
-public sealed class PendingConnection
+internal sealed class PendingConnection
 {
     public Guid Id { get; init; }
 

@@ -1,6 +1,6 @@
 namespace AlpacaConnect.Gql.Events;
 
-public enum EventBusKind
+internal enum EventBusKind
 {
     /// <summary>Events reach this process's subscribers only: one server instance.</summary>
     InProcess,

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Events;
 
 /// <summary>How domain events travel (configuration section <c>Streaming</c>).</summary>
-public sealed class EventBusOptions
+internal sealed class EventBusOptions
 {
     public const string Section = "Streaming";
 
@@ -12,7 +12,7 @@ public sealed class EventBusOptions
 }
 
 /// <summary>The Redis of the Redis event bus (<c>Streaming:Redis</c>).</summary>
-public sealed class RedisEventBusOptions
+internal sealed class RedisEventBusOptions
 {
     /// <summary>
     /// A StackExchange.Redis configuration string (<c>host:port,password=...,ssl=true</c>); required when

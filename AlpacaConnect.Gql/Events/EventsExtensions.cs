@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Events;
 
-public static class EventsExtensions
+internal static class EventsExtensions
 {
     /// <summary>
     /// The bus that carries domain events between features, instances and GraphQL subscriptions: the

@@ -4,7 +4,7 @@ namespace AlpacaConnect.Gql.Events;
 /// Domain events between features and to GraphQL subscriptions. In-process by default; a Redis or
 /// PostgreSQL implementation can carry events between instances behind the same interface.
 /// </summary>
-public interface IEventBus
+internal interface IEventBus
 {
     void Publish<TEvent>(TEvent domainEvent)
         where TEvent : class;

@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Events;
 /// asynchronously (e.g. read from the database) in order on a per-subscriber loop, so a slow projection
 /// never blocks the publisher or other subscribers.
 /// </summary>
-public static class SubscriptionSource
+internal static class SubscriptionSource
 {
     /// <summary>A projection that answers null (e.g. the row is gone) sends nothing for that event.</summary>
     public static IObservable<TOut> Project<TIn, TOut>(

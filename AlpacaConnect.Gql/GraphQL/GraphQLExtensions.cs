@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.GraphQL;
 
-public static class GraphQLExtensions
+internal static class GraphQLExtensions
 {
     public const string Path = "/graphql";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.GraphQL;
 
 /// <summary>Limits of the GraphQL endpoint (configuration section <c>GraphQL</c>).</summary>
-public sealed class GraphQLOptions
+internal sealed class GraphQLOptions
 {
     public const string Section = "GraphQL";
 

@@ -4,7 +4,7 @@ using AlpacaConnect.Gql.Trading;
 namespace AlpacaConnect.Gql.Guardrails;
 
 /// <summary>What is being ordered, as far as the guardrails care.</summary>
-public sealed record GuardrailOrder(
+internal sealed record GuardrailOrder(
     string Symbol,
     OrderSide Side,
     OrderType Type,
@@ -26,7 +26,7 @@ public sealed record GuardrailOrder(
 }
 
 /// <summary>What the world looks like for the order: read by the caller (the guardrails do no I/O).</summary>
-public sealed record GuardrailContext(
+internal sealed record GuardrailContext(
     bool TradingBlocked,
     bool AccountBlocked,
     bool TradeSuspendedByUser,
@@ -37,4 +37,4 @@ public sealed record GuardrailContext(
     decimal NotionalToday);
 
 /// <summary>A refused order: which rule, what limit, what was asked.</summary>
-public sealed record GuardrailViolation(string Rule, string Message, string? Limit = null, string? Actual = null);
+internal sealed record GuardrailViolation(string Rule, string Message, string? Limit = null, string? Actual = null);

@@ -4,7 +4,7 @@ using AlpacaConnect.Gql.Trading;
 namespace AlpacaConnect.Gql.Guardrails;
 
 /// <summary>App-side pre-trade limits (configuration section <c>Guardrails</c>). The app can show them before the user types.</summary>
-public sealed class GuardrailOptions
+internal sealed class GuardrailOptions
 {
     public const string Section = "Guardrails";
 
@@ -59,7 +59,7 @@ public sealed class GuardrailOptions
     public MarketHoursPolicy MarketHours { get; set; } = MarketHoursPolicy.Always;
 }
 
-public enum MarketHoursPolicy
+internal enum MarketHoursPolicy
 {
     /// <summary>Any time; outside hours Alpaca accepts the order and it works at the open.</summary>
     Always,

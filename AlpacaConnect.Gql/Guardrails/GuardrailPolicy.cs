@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Guardrails;
 /// The pre-trade checks: pure functions of the order, the context the caller read, and the options.
 /// Every broken rule is reported, each with its limit, so the app can explain them all at once.
 /// </summary>
-public static class GuardrailPolicy
+internal static class GuardrailPolicy
 {
     public static IReadOnlyList<GuardrailViolation> Check(GuardrailOrder order, GuardrailContext context, GuardrailOptions options)
     {

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Guardrails;
 
 /// <summary>The names of the guardrail rules, as reported in <c>GuardrailViolationError.rule</c>.</summary>
-public static class GuardrailRules
+internal static class GuardrailRules
 {
     public const string AccountBlocked = "ACCOUNT_BLOCKED";
     public const string LiveTradingDisabled = "LIVE_TRADING_DISABLED";

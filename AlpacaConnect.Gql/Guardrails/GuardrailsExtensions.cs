@@ -2,7 +2,7 @@ using AlpacaConnect.Gql.GraphQL.Schema;
 
 namespace AlpacaConnect.Gql.Guardrails;
 
-public static class GuardrailsExtensions
+internal static class GuardrailsExtensions
 {
     /// <summary>The guardrail limits (section <c>Guardrails</c>, validated at start-up) and the <c>guardrails</c> query.</summary>
     public static WebApplicationBuilder AddGuardrails(this WebApplicationBuilder builder)

@@ -1,6 +1,6 @@
 namespace AlpacaConnect.Gql.Halts;
 
-public static class HaltsExtensions
+internal static class HaltsExtensions
 {
     /// <summary>The kill switch: pauses kept in the database, checked by the order pipeline, flipped through the operator API.</summary>
     public static WebApplicationBuilder AddTradingHalts(this WebApplicationBuilder builder)

@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Halts;
 /// The kill switch: while a row exists, money-moving commands in its scope are refused (<c>TRADING_PAUSED</c>). Kept in
 /// the database so a pause holds on every instance and across restarts; who set it and why are in the operator audit.
 /// </summary>
-public sealed class TradingHalt
+internal sealed class TradingHalt
 {
     /// <summary><see cref="Target"/> of the <see cref="HaltScope.All"/> halt: one row, so the unique index holds it once.</summary>
     public const string Everyone = "*";
@@ -26,7 +26,7 @@ public sealed class TradingHalt
     public DateTimeOffset SetAt { get; init; }
 }
 
-public enum HaltScope
+internal enum HaltScope
 {
     All,
     User,

@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Halts;
 /// The operators paused trading (<see cref="TradingHalt"/>) for everyone, this user or this account: nothing was sent.
 /// The operator's reason is internal and not shown; the scope tells the app whom the pause concerns.
 /// </summary>
-public sealed record TradingPausedError(HaltScope Scope, DateTimeOffset Since)
+internal sealed record TradingPausedError(HaltScope Scope, DateTimeOffset Since)
     : PayloadError(ErrorCodes.TradingPaused, "Trading is paused by the operators; nothing was sent. Reading and cancelling orders still work.");
 
 internal sealed class TradingPausedErrorType : PayloadErrorGraphType<TradingPausedError>

@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.Hosting;
 /// ASP.NET Core takes the working directory, so a published server started from elsewhere
 /// (<c>cd / &amp;&amp; dotnet /srv/app/AlpacaConnect.Gql.dll</c>) read no settings at all.
 /// </summary>
-public static class AppContentRoot
+internal static class AppContentRoot
 {
     private const string SettingsFile = "appsettings.json";
 

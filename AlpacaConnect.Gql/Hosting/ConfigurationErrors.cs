@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Hosting;
 /// one line per broken setting on standard error and exit code 1, instead of the host's start-up failure with its stack
 /// traces, which buries the one sentence an operator needs.
 /// </summary>
-public static class ConfigurationErrors
+internal static class ConfigurationErrors
 {
     /// <summary>
     /// False (and <see cref="Environment.ExitCode"/> 1) when a setting is missing or invalid. When the server is hosted

@@ -16,7 +16,7 @@ namespace AlpacaConnect.Gql.Hosting;
 /// this server's own origin and its OAuth client, and the health check and start-up log say that the upstream is the
 /// simulator. Everything else in the server sees only an upstream's addresses.
 /// </summary>
-public static partial class EmbeddedSandbox
+internal static partial class EmbeddedSandbox
 {
     /// <summary>
     /// The simulator's services, registered in every mode (they cost nothing until resolved, and configuration added

@@ -3,7 +3,7 @@ using System.Security.Claims;
 namespace AlpacaConnect.Gql.Identity;
 
 /// <summary>The app user behind a request: the JWT's <c>sub</c> is the stable id every feature keys data by.</summary>
-public static class AppUser
+internal static class AppUser
 {
     public static string? IdOf(ClaimsPrincipal? principal) =>
         principal?.Identity?.IsAuthenticated == true ? principal.FindFirst("sub")?.Value : null;

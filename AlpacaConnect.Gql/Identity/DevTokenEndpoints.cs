@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AlpacaConnect.Gql.Identity;
 
 /// <summary><c>POST /dev/token</c>: a JWT for a named test user. Mapped only in Development.</summary>
-public static partial class DevTokenEndpoints
+internal static partial class DevTokenEndpoints
 {
     public static IEndpointRouteBuilder MapDevTokens(this WebApplication app)
     {
@@ -35,4 +35,4 @@ public static partial class DevTokenEndpoints
 }
 
 /// <summary>Body of <c>POST /dev/token</c>; both fields optional.</summary>
-public sealed record DevTokenRequest(string? User, string? Name);
+internal sealed record DevTokenRequest(string? User, string? Name);

@@ -33,4 +33,4 @@ internal sealed class DevTokenIssuer(IOptions<JwtOptions> options, SigningKeyPro
 }
 
 /// <summary>The answer of <c>POST /dev/token</c>.</summary>
-public sealed record DevToken(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, string UserId);
+internal sealed record DevToken(string AccessToken, string TokenType, DateTimeOffset ExpiresAt, string UserId);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Identity;
 
-public static class IdentityExtensions
+internal static class IdentityExtensions
 {
     /// <summary>JWT bearer authentication of app users, and development tokens.</summary>
     public static WebApplicationBuilder AddAppIdentity(this WebApplicationBuilder builder)

@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Identity;
 /// <see cref="SigningKey"/> (symmetric HS256). In Development, with neither, a random key is made at
 /// start-up and <c>POST /dev/token</c> issues tokens signed with it.
 /// </summary>
-public sealed class JwtOptions
+internal sealed class JwtOptions
 {
     public const string Section = "Jwt";
 

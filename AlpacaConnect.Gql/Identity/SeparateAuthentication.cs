@@ -4,4 +4,4 @@ namespace AlpacaConnect.Gql.Identity;
 /// Endpoint metadata: the endpoint authenticates its callers with a scheme of its own (the operator API's audience), so
 /// a token app users cannot present is not refused on their behalf before it gets there.
 /// </summary>
-public sealed record SeparateAuthentication(string Scheme);
+internal sealed record SeparateAuthentication(string Scheme);

@@ -2,7 +2,7 @@ using AlpacaConnect.Gql.GraphQL.Schema;
 
 namespace AlpacaConnect.Gql.Market;
 
-public static class MarketExtensions
+internal static class MarketExtensions
 {
     /// <summary>The <c>marketClock</c> query (needs <c>AddTradingReads()</c>).</summary>
     public static WebApplicationBuilder AddMarket(this WebApplicationBuilder builder)

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.Observability;
 
 /// <summary>Readiness checks (configuration section <c>Observability:Health</c>).</summary>
-public sealed class HealthOptions
+internal sealed class HealthOptions
 {
     public const string Section = "Observability:Health";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.Observability;
 
 /// <summary>The management port (configuration section <c>Management</c>): where a scraper reads <c>/metrics</c>.</summary>
-public sealed class ManagementOptions
+internal sealed class ManagementOptions
 {
     public const string Section = "Management";
 

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Observability;
 
 /// <summary>The Prometheus scrape endpoint (configuration section <c>Observability:Metrics</c>).</summary>
-public sealed class MetricsOptions
+internal sealed class MetricsOptions
 {
     public const string Section = "Observability:Metrics";
 

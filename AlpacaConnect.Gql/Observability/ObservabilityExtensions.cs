@@ -9,7 +9,7 @@ using OpenTelemetry.Trace;
 
 namespace AlpacaConnect.Gql.Observability;
 
-public static class ObservabilityExtensions
+internal static class ObservabilityExtensions
 {
     public const string MetricsPath = "/metrics";
 

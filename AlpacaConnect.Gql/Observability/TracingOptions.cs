@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Observability;
 
 /// <summary>Where traces go (configuration section <c>Observability:Tracing</c>); read once at start-up.</summary>
-public sealed class TracingOptions
+internal sealed class TracingOptions
 {
     public const string Section = "Observability:Tracing";
 

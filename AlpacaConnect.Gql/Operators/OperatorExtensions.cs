@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Operators;
 
-public static class OperatorExtensions
+internal static class OperatorExtensions
 {
     /// <summary>The operator API: its JWT scheme (own audience), its settings (section <c>Operator</c>), its actions and their audit.</summary>
     public static WebApplicationBuilder AddOperatorApi(this WebApplicationBuilder builder)

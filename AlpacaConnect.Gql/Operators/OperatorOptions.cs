@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Operators;
 /// incident work, authenticated with JWTs of their own audience, never an app user's. Outside Development the API is
 /// closed (not mapped) until <see cref="Audience"/> is set, and then needs <see cref="SigningKey"/> or <c>Jwt:Authority</c>.
 /// </summary>
-public sealed class OperatorOptions
+internal sealed class OperatorOptions
 {
     public const string Section = "Operator";
 

@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace AlpacaConnect.Gql.Orders;
 
-public sealed record CancelOrderInput(string OrderId);
+internal sealed record CancelOrderInput(string OrderId);
 
 internal sealed class CancelOrderInputType : InputObjectGraphType<CancelOrderInput>
 {

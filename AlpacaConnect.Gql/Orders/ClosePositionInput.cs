@@ -4,7 +4,7 @@ using GraphQL.Types;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>Which position to close and how much of it: a quantity or a percentage, not both (facts 2.9).</summary>
-public sealed record ClosePositionInput
+internal sealed record ClosePositionInput
 {
     public string Symbol { get; init; } = "";
     public decimal? Qty { get; init; }

@@ -2,7 +2,7 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 
 namespace AlpacaConnect.Gql.Orders;
 
-public sealed record ClosePositionPayload(Order? Order, IReadOnlyList<PayloadError> Errors)
+internal sealed record ClosePositionPayload(Order? Order, IReadOnlyList<PayloadError> Errors)
 {
     public static ClosePositionPayload Failed(IEnumerable<PayloadError> errors) => new(null, errors.ToList());
 

@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Orders;
 /// One order placed through this server, saved before it is sent to Alpaca so an order is never lost: the row
 /// exists with <see cref="ClientOrderId"/> before the POST, and that id lets any later attempt find the order.
 /// </summary>
-public sealed class Order
+internal sealed class Order
 {
     public Guid Id { get; set; }
 

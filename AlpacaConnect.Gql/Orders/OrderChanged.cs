@@ -1,4 +1,4 @@
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>Published after an <see cref="OrderEvent"/> is saved. Carries ids only: subscribers read the saved state.</summary>
-public sealed record OrderChanged(string UserId, Guid OrderId, long EventId);
+internal sealed record OrderChanged(string UserId, Guid OrderId, long EventId);

@@ -7,32 +7,32 @@ namespace AlpacaConnect.Gql.Orders;
 /// The input breaks one of Alpaca's order rules; <see cref="Field"/> names the input field when known, and a rule of the
 /// order's asset (<see cref="Rule"/>, e.g. TIME_IN_FORCE_FOR_ASSET_CLASS) gives its limit and what was asked.
 /// </summary>
-public sealed record OrderInvalidError(string? Field, string Message, int? UpstreamCode = null, string Rule = OrderInvalidError.OrderRule, string? Limit = null, string? Actual = null)
+internal sealed record OrderInvalidError(string? Field, string Message, int? UpstreamCode = null, string Rule = OrderInvalidError.OrderRule, string? Limit = null, string? Actual = null)
     : PayloadError(ErrorCodes.OrderInvalid, Message)
 {
     /// <summary>The rule of an error that is not one of an asset's: Alpaca's general order rules.</summary>
     public const string OrderRule = "ORDER_RULE";
 }
 
-public sealed record GuardrailViolationError(string Rule, string Message, string? Limit, string? Actual)
+internal sealed record GuardrailViolationError(string Rule, string Message, string? Limit, string? Actual)
     : PayloadError(ErrorCodes.GuardrailViolation, Message);
 
 /// <summary>Alpaca refused the order (<see cref="PayloadError.Code"/> BROKER_REJECTED for a 403, else ALPACA_REJECTED).</summary>
-public sealed record AlpacaRejectedError(string Code, string Message, int? UpstreamCode)
+internal sealed record AlpacaRejectedError(string Code, string Message, int? UpstreamCode)
     : PayloadError(Code, Message);
 
-public sealed record InsufficientBuyingPowerError(string Message, int? UpstreamCode)
+internal sealed record InsufficientBuyingPowerError(string Message, int? UpstreamCode)
     : PayloadError(ErrorCodes.InsufficientBuyingPower, Message);
 
 /// <summary>Nothing was placed; try again (with the same key) after <see cref="RetryAfter"/> seconds when given.</summary>
-public sealed record RateLimitedError(int? RetryAfter)
+internal sealed record RateLimitedError(int? RetryAfter)
     : PayloadError(ErrorCodes.RateLimited, "Too many calls to Alpaca for this account; nothing was placed. Try again with the same idempotency key.");
 
-public sealed record IdempotencyKeyReusedError()
+internal sealed record IdempotencyKeyReusedError()
     : PayloadError(ErrorCodes.IdempotencyKeyReused, "This idempotency key was used for a different order. Use a new key for a new order.");
 
 /// <summary><see cref="Guidance"/> says how the caller finds out; it differs per mutation.</summary>
-public sealed record OrderStateUnknownError(Guid OrderId, string Guidance = OrderStateUnknownError.PlaceAgain)
+internal sealed record OrderStateUnknownError(Guid OrderId, string Guidance = OrderStateUnknownError.PlaceAgain)
     : PayloadError(ErrorCodes.OrderStateUnknown, Guidance)
 {
     public const string PlaceAgain =
@@ -47,32 +47,32 @@ public sealed record OrderStateUnknownError(Guid OrderId, string Guidance = Orde
 }
 
 /// <summary>The order's asset class is not one this deployment trades (setting <c>Guardrails:AllowedAssetClasses</c>).</summary>
-public sealed record AssetClassNotAllowedError(AssetClass AssetClass, IReadOnlyList<AssetClass> Allowed)
+internal sealed record AssetClassNotAllowedError(AssetClass AssetClass, IReadOnlyList<AssetClass> Allowed)
     : PayloadError(ErrorCodes.AssetClassNotAllowed, $"{AssetClass} orders are not allowed here; nothing was sent.");
 
 /// <summary>
 /// The order belongs to an Alpaca account (or environment) that is no longer the one connected: nothing is ever sent
 /// about it to another account.
 /// </summary>
-public sealed record OrderAccountChangedError(Guid OrderId)
+internal sealed record OrderAccountChangedError(Guid OrderId)
     : PayloadError(ErrorCodes.AccountChanged, "This order belongs to an Alpaca account that is no longer connected; nothing was sent. Connect that account again to act on it.");
 
 /// <summary>The intent was never confirmed by Alpaca within the window an unsent order is kept; it is EXPIRED and never sent.</summary>
-public sealed record OrderIntentExpiredError(Guid OrderId)
+internal sealed record OrderIntentExpiredError(Guid OrderId)
     : PayloadError(ErrorCodes.OrderIntentExpired, "This order was never placed and is too old to send now; nothing was sent. Place a new order with a new key.");
 
 /// <summary>No order of the caller's has this id. Another user's order reads the same way, so ids cannot be probed.</summary>
-public sealed record OrderNotFoundError()
+internal sealed record OrderNotFoundError()
     : PayloadError(ErrorCodes.NotFound, "No order with this id.");
 
 /// <summary>The order is filled, cancelled, expired, replaced or rejected (Alpaca cancels only open orders, facts 2.8).</summary>
-public sealed record OrderNotCancelableError(string Message, int? UpstreamCode = null)
+internal sealed record OrderNotCancelableError(string Message, int? UpstreamCode = null)
     : PayloadError(ErrorCodes.OrderNotCancelable, Message);
 
 /// <summary>The order is filled, cancelled, expired, replaced or rejected: only open orders can be replaced (facts 2.7).</summary>
-public sealed record OrderNotReplaceableError(string Message)
+internal sealed record OrderNotReplaceableError(string Message)
     : PayloadError(ErrorCodes.OrderNotReplaceable, Message);
 
 /// <summary>The account holds no position in the symbol (Alpaca's 404, facts 2.9); nothing was sent to close it.</summary>
-public sealed record PositionNotFoundError(string Symbol)
+internal sealed record PositionNotFoundError(string Symbol)
     : PayloadError(ErrorCodes.PositionNotFound, $"The account holds no {Symbol} position.");

@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.Orders;
 /// row really changed (or for a notice), so however many sources report the same transition (the POST's answer, a
 /// lookup, the stream, a reconciliation), it is recorded and published once.
 /// </summary>
-public sealed class OrderEvent
+internal sealed class OrderEvent
 {
     public long Id { get; init; }
 

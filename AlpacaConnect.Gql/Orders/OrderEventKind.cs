@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.Orders;
 /// for a transition learned another way (a REST answer, a reconciliation) the event its new status implies.
 /// <see cref="Unknown"/> is an event name Alpaca added that we do not know yet; the order's status is still applied.
 /// </summary>
-public enum OrderEventKind
+internal enum OrderEventKind
 {
     /// <summary>Saved here, not yet confirmed by Alpaca. Recorded, never published: the attempt may be withdrawn.</summary>
     PendingSubmit,

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>The order history (configuration section <c>Orders</c>).</summary>
-public sealed class OrderHistoryOptions
+internal sealed class OrderHistoryOptions
 {
     public const string Section = "Orders";
 

@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.Orders;
 /// <see cref="PendingSubmit"/>: saved, not yet confirmed by Alpaca. <see cref="Unknown"/>: a submission whose
 /// outcome could not be established (kept for reconciliation), or a status Alpaca added that we do not know yet.
 /// </summary>
-public enum OrderStatus
+internal enum OrderStatus
 {
     PendingSubmit,
     Unknown,
@@ -30,7 +30,7 @@ public enum OrderStatus
 }
 
 /// <summary>The command that saved an order.</summary>
-public enum OrderCommandKind
+internal enum OrderCommandKind
 {
     Place,
     Replace,

@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>Which orders <c>orders</c> lists, by status.</summary>
-public enum OrderStatusFilter
+internal enum OrderStatusFilter
 {
     Open,
     Closed,

@@ -1,4 +1,4 @@
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>What <c>orderUpdated</c> sends: one recorded event and the order as it left it.</summary>
-public sealed record OrderUpdate(OrderEvent Event, Order Order);
+internal sealed record OrderUpdate(OrderEvent Event, Order Order);

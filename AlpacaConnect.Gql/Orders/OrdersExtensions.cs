@@ -4,7 +4,7 @@ using AlpacaConnect.Gql.Streaming;
 
 namespace AlpacaConnect.Gql.Orders;
 
-public static class OrdersExtensions
+internal static class OrdersExtensions
 {
     /// <summary>
     /// Every money-moving command through one pipeline (asset, guardrails, reservation, sent once, settled), the order history (listed with Relay pagination, synced from

@@ -3,7 +3,7 @@ using AlpacaConnect.Gql.Trading;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>What the app asks for. Server-owned fields (status, fills, client order id) cannot be set here.</summary>
-public sealed record PlaceOrderInput
+internal sealed record PlaceOrderInput
 {
     public string IdempotencyKey { get; init; } = "";
     public string Symbol { get; init; } = "";
@@ -25,12 +25,12 @@ public sealed record PlaceOrderInput
     public string NormalizedSymbol => Symbol.Trim().ToUpperInvariant();
 }
 
-public sealed record TakeProfitInput
+internal sealed record TakeProfitInput
 {
     public decimal LimitPrice { get; init; }
 }
 
-public sealed record StopLossInput
+internal sealed record StopLossInput
 {
     public decimal StopPrice { get; init; }
     public decimal? LimitPrice { get; init; }

@@ -3,7 +3,7 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>The order (when one exists for the key) and why it is not placed (when it is not).</summary>
-public sealed record PlaceOrderPayload(Order? Order, IReadOnlyList<PayloadError> Errors)
+internal sealed record PlaceOrderPayload(Order? Order, IReadOnlyList<PayloadError> Errors)
 {
     public static PlaceOrderPayload Failed(IEnumerable<PayloadError> errors) => new(null, errors.ToList());
 

@@ -5,7 +5,7 @@ using GraphQL.Types;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>What to change on an open order (facts 2.7); fields left out keep their value.</summary>
-public sealed record ReplaceOrderInput
+internal sealed record ReplaceOrderInput
 {
     public string OrderId { get; init; } = "";
     public string IdempotencyKey { get; init; } = "";

@@ -3,7 +3,7 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>The replacement order for the key (REJECTED or UNKNOWN with an error), or why there is none.</summary>
-public sealed record ReplaceOrderPayload(Order? Order, IReadOnlyList<PayloadError> Errors)
+internal sealed record ReplaceOrderPayload(Order? Order, IReadOnlyList<PayloadError> Errors)
 {
     public static ReplaceOrderPayload Failed(IEnumerable<PayloadError> errors) => new(null, errors.ToList());
 

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Persistence;
 
 /// <summary>The database engine behind <see cref="AppDbContext"/>.</summary>
-public enum DatabaseProvider
+internal enum DatabaseProvider
 {
     /// <summary>A file next to the server: one server instance.</summary>
     Sqlite,

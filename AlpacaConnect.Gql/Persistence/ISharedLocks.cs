@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.Persistence;
 /// owns the file), a PostgreSQL advisory lock on PostgreSQL. Hold one only around work that must not interleave
 /// with the same work elsewhere (a check and the insert it allows), and release it by disposing.
 /// </summary>
-public interface ISharedLocks
+internal interface ISharedLocks
 {
     Task<IAsyncDisposable> AcquireAsync(string name, CancellationToken cancellationToken);
 }

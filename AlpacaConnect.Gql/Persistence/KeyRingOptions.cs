@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.Persistence;
 /// (configuration section <c>DataProtection</c>). Outside Development one certificate is required; the server refuses
 /// to start without it. Read once when services are registered: Data Protection takes the certificate itself.
 /// </summary>
-public sealed class KeyRingOptions
+internal sealed class KeyRingOptions
 {
     public const string Section = "DataProtection";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Persistence;
 
-public static class PersistenceExtensions
+internal static class PersistenceExtensions
 {
     private static readonly SqliteBusyTimeout BusyTimeout = new();
 

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Persistence;
 
 /// <summary>Where data lives (configuration section <c>Persistence</c>).</summary>
-public sealed class PersistenceOptions
+internal sealed class PersistenceOptions
 {
     public const string Section = "Persistence";
 

@@ -2,7 +2,7 @@ using AlpacaConnect.Gql.GraphQL.Schema;
 
 namespace AlpacaConnect.Gql.Positions;
 
-public static class PositionsExtensions
+internal static class PositionsExtensions
 {
     /// <summary>The <c>positions</c> and <c>position(symbol)</c> queries (need <c>AddTradingReads()</c>).</summary>
     public static WebApplicationBuilder AddPositions(this WebApplicationBuilder builder)

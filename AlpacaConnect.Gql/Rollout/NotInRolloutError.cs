@@ -3,7 +3,7 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 namespace AlpacaConnect.Gql.Rollout;
 
 /// <summary>The user is outside the rollout's cohort (<see cref="RolloutOptions"/>): nothing was connected or sent.</summary>
-public sealed record NotInRolloutError()
+internal sealed record NotInRolloutError()
     : PayloadError(ErrorCodes.NotInRollout, "Trading through this app is not open to this user yet; nothing was sent. Existing orders and positions can still be read and cancelled.");
 
 internal sealed class NotInRolloutErrorType()

@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Rollout;
 /// A user's place in a percentage rollout: 0 to 99 from SHA-256 of the user id. <c>string.GetHashCode</c> would differ
 /// per process, so a user would be in the beta on one instance and out of it on the next, or after a restart.
 /// </summary>
-public static class RolloutBuckets
+internal static class RolloutBuckets
 {
     public static int Of(string userId)
     {

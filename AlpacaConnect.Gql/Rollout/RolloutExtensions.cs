@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Rollout;
 
-public static class RolloutExtensions
+internal static class RolloutExtensions
 {
     /// <summary>The gradual rollout's cohort (section <c>Rollout</c>, validated at start-up, re-read on change).</summary>
     public static WebApplicationBuilder AddRollout(this WebApplicationBuilder builder)

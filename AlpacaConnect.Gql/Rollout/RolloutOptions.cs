@@ -7,7 +7,7 @@ namespace AlpacaConnect.Gql.Rollout;
 /// Read on every connect and every money-moving command, so a change to the settings takes effect without a restart.
 /// Users outside the cohort keep reading (and cancelling) what they already have.
 /// </summary>
-public sealed class RolloutOptions
+internal sealed class RolloutOptions
 {
     public const string Section = "Rollout";
 
@@ -28,7 +28,7 @@ public sealed class RolloutOptions
     public int Percentage { get; set; }
 }
 
-public enum RolloutCohort
+internal enum RolloutCohort
 {
     Everyone,
     Listed,

@@ -3,7 +3,7 @@ using AlpacaConnect.Gql.Alpaca;
 namespace AlpacaConnect.Gql.Streaming;
 
 /// <summary>What the supervisor does with an account's stream: implemented by the Orders feature.</summary>
-public interface ITradeUpdateHandler
+internal interface ITradeUpdateHandler
 {
     /// <summary>Records the update on the order it reports; false when no order placed here matches it (yet).</summary>
     Task<bool> ApplyAsync(StreamTarget target, AlpacaTradeUpdate update, CancellationToken cancellationToken);
@@ -23,10 +23,10 @@ public interface ITradeUpdateHandler
 
 /// <summary>An account the supervisor streams for: the connection and its owner, read afresh at every (re)connect.</summary>
 /// <summary>A connection whose stream is held, with the Alpaca account it points at: only that account's orders are matched.</summary>
-public sealed record StreamTarget(string UserId, AlpacaConnectionRef Connection, string? AccountId = null);
+internal sealed record StreamTarget(string UserId, AlpacaConnectionRef Connection, string? AccountId = null);
 
 /// <summary>Finds a usable connection for the supervisor: implemented by the Connections feature.</summary>
-public interface IStreamTargets
+internal interface IStreamTargets
 {
     /// <summary>The connection when it is connected and usable; null when disconnected or needing reauthorization.</summary>
     Task<StreamTarget?> FindAsync(Guid connectionId, CancellationToken cancellationToken);
@@ -36,7 +36,7 @@ public interface IStreamTargets
 }
 
 /// <summary>Tells the supervisor an account needs its stream: an order was saved, a subscriber arrived.</summary>
-public interface IStreamDemand
+internal interface IStreamDemand
 {
     /// <summary>Makes sure the account's stream is (being) held.</summary>
     void Watch(Guid connectionId);

@@ -1,7 +1,7 @@
 
 namespace AlpacaConnect.Gql.Streaming;
 
-public static class StreamingExtensions
+internal static class StreamingExtensions
 {
     /// <summary>
     /// The supervisor that follows each account's trade_updates stream. The Orders feature handles the updates

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.Streaming;
 
 /// <summary>How order updates are followed (section <c>Streaming</c>).</summary>
-public sealed class StreamingOptions
+internal sealed class StreamingOptions
 {
     public const string Section = "Streaming";
 
@@ -43,7 +43,7 @@ public sealed class StreamingOptions
     public TimeSpan UnmatchedReconcileDelay { get; set; } = TimeSpan.FromSeconds(2);
 }
 
-public enum StreamingMode
+internal enum StreamingMode
 {
     Stream,
     Poll,

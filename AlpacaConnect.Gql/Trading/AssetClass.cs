@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Trading;
 
 /// <summary>Alpaca's asset classes (facts 2.9, 2.11, more-facts 3.3); a value this server does not know reads as Unknown.</summary>
-public enum AssetClass
+internal enum AssetClass
 {
     Unknown,
     UsEquity,
@@ -9,7 +9,7 @@ public enum AssetClass
     Crypto,
 }
 
-public static class AssetClasses
+internal static class AssetClasses
 {
     public static AssetClass Parse(string? wire) => wire switch
     {

@@ -3,13 +3,13 @@ namespace AlpacaConnect.Gql.Trading;
 // The order vocabulary of this API (GraphQL enums are built from these). Alpaca's own values are
 // mapped in Alpaca/ and may grow; these only name what the app can ask for.
 
-public enum OrderSide
+internal enum OrderSide
 {
     Buy,
     Sell,
 }
 
-public enum OrderType
+internal enum OrderType
 {
     Market,
     Limit,
@@ -18,7 +18,7 @@ public enum OrderType
     TrailingStop,
 }
 
-public enum TimeInForce
+internal enum TimeInForce
 {
     Day,
     Gtc,
@@ -28,7 +28,7 @@ public enum TimeInForce
     Fok,
 }
 
-public enum OrderClass
+internal enum OrderClass
 {
     Simple,
     Bracket,

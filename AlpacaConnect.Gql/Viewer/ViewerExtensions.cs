@@ -2,7 +2,7 @@ using AlpacaConnect.Gql.GraphQL.Schema;
 
 namespace AlpacaConnect.Gql.Viewer;
 
-public static class ViewerExtensions
+internal static class ViewerExtensions
 {
     /// <summary>
     /// The <c>me</c> query. Apart from Identity, which authenticates users below the GraphQL layer (the transports

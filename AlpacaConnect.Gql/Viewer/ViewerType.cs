@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace AlpacaConnect.Gql.Viewer;
 
 /// <summary>The signed-in app user.</summary>
-public sealed record Viewer(string Id, string Name);
+internal sealed record Viewer(string Id, string Name);
 
 internal sealed class ViewerType : ObjectGraphType<Viewer>
 {

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca.Models;
 
 /// <summary><c>GET /v2/account</c> (facts 2.1). Money in the account's currency.</summary>
-public sealed record AlpacaAccount
+internal sealed record AlpacaAccount
 {
     public required Guid Id { get; init; }
     public required string AccountNumber { get; init; }

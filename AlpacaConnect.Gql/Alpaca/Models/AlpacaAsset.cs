@@ -4,7 +4,7 @@ namespace AlpacaConnect.Gql.Alpaca.Models;
 /// <c>GET /v2/assets/{symbol}</c> (facts 2.11, facts-more 3.3). Not tradable means data only. The class stays a string
 /// so a class Alpaca adds (<c>crypto_perp</c> was seen in the wild, <c>ipo</c> is in the spec) still reads.
 /// </summary>
-public sealed record AlpacaAsset
+internal sealed record AlpacaAsset
 {
     public required Guid Id { get; init; }
     public required string Symbol { get; init; }

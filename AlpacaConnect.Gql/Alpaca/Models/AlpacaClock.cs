@@ -1,4 +1,4 @@
 namespace AlpacaConnect.Gql.Alpaca.Models;
 
 /// <summary><c>GET /v2/clock</c> (facts 2.10). Instants keep Alpaca's Eastern-time offset.</summary>
-public sealed record AlpacaClock(DateTimeOffset Timestamp, bool IsOpen, DateTimeOffset NextOpen, DateTimeOffset NextClose);
+internal sealed record AlpacaClock(DateTimeOffset Timestamp, bool IsOpen, DateTimeOffset NextOpen, DateTimeOffset NextClose);

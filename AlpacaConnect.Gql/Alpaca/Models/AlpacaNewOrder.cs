@@ -4,7 +4,7 @@ namespace AlpacaConnect.Gql.Alpaca.Models;
 /// <c>POST /v2/orders</c> (facts 2.2). <see cref="ClientOrderId"/> is required here although Alpaca would make one:
 /// it is what lets an ambiguous submission be looked up instead of posted twice. Alpaca rejects a reused id forever.
 /// </summary>
-public sealed record AlpacaNewOrder
+internal sealed record AlpacaNewOrder
 {
     public required string ClientOrderId { get; init; }
     public required string Symbol { get; init; }
@@ -30,7 +30,7 @@ public sealed record AlpacaNewOrder
 }
 
 /// <summary>Take-profit leg of a bracket/OCO/OTO order.</summary>
-public sealed record AlpacaTakeProfit(decimal LimitPrice);
+internal sealed record AlpacaTakeProfit(decimal LimitPrice);
 
 /// <summary>Stop-loss leg; a limit price makes it a stop-limit.</summary>
-public sealed record AlpacaStopLoss(decimal StopPrice, decimal? LimitPrice = null);
+internal sealed record AlpacaStopLoss(decimal StopPrice, decimal? LimitPrice = null);

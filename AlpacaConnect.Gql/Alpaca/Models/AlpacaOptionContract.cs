@@ -4,7 +4,7 @@ namespace AlpacaConnect.Gql.Alpaca.Models;
 /// <c>GET /v2/options/contracts/{symbol_or_id}</c> (facts-more 3.4). Premium cash is price × <see cref="Multiplier"/> ×
 /// contracts; <see cref="Size"/> is the shares delivered and must not stand in for the multiplier (SPEC-2026).
 /// </summary>
-public sealed record AlpacaOptionContract
+internal sealed record AlpacaOptionContract
 {
     public required Guid Id { get; init; }
 

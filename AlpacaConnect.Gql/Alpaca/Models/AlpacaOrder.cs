@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca.Models;
 
 /// <summary>An order as Alpaca reports it (facts 2.3).</summary>
-public sealed record AlpacaOrder
+internal sealed record AlpacaOrder
 {
     public required Guid Id { get; init; }
     public required string ClientOrderId { get; init; }

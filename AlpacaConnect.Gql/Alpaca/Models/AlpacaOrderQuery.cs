@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca.Models;
 
 /// <summary>Filters of <c>GET /v2/orders</c> (facts 2.5); unset values use Alpaca's defaults.</summary>
-public sealed record AlpacaOrderQuery
+internal sealed record AlpacaOrderQuery
 {
     public AlpacaOrderQueryStatus? Status { get; init; }
 

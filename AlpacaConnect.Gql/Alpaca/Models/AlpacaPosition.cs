@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca.Models;
 
 /// <summary>An open position (facts 2.9). <c>*Plpc</c> and <see cref="ChangeToday"/> are fractions (0.2 = 20%).</summary>
-public sealed record AlpacaPosition
+internal sealed record AlpacaPosition
 {
     public required string Symbol { get; init; }
     public Guid? AssetId { get; init; }

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca.Models;
 
 /// <summary>Latest NBBO quote from the data API (facts 5).</summary>
-public sealed record AlpacaQuote
+internal sealed record AlpacaQuote
 {
     public required string Symbol { get; init; }
     public DateTimeOffset Timestamp { get; init; }

@@ -4,7 +4,7 @@ namespace AlpacaConnect.Gql.Alpaca.Models;
 /// <c>PATCH /v2/orders/{id}</c> (facts 2.7): only the fields set are changed. Alpaca answers with a new order (new id,
 /// <c>replaces</c> = the old one); the old one may still fill first.
 /// </summary>
-public sealed record AlpacaReplaceOrder
+internal sealed record AlpacaReplaceOrder
 {
     public decimal? Qty { get; init; }
     public AlpacaTimeInForce? TimeInForce { get; init; }

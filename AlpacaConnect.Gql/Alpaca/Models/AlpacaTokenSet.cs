@@ -4,7 +4,7 @@ namespace AlpacaConnect.Gql.Alpaca.Models;
 /// What Alpaca's token endpoint granted. Documented Connect tokens carry no expiry and no refresh token; both are
 /// supported in case they appear. <see cref="Scope"/> is what was granted, which can be wider than what was asked.
 /// </summary>
-public sealed record AlpacaTokenSet(
+internal sealed record AlpacaTokenSet(
     string AccessToken, string TokenType, string Scope, string? RefreshToken = null, DateTimeOffset? ExpiresAt = null)
 {
     /// <summary>Tokens never reach logs, exception messages or debugger summaries.</summary>

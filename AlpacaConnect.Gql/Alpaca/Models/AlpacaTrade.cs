@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Alpaca.Models;
 
 /// <summary>Latest trade print from the data API (facts 5).</summary>
-public sealed record AlpacaTrade
+internal sealed record AlpacaTrade
 {
     public required string Symbol { get; init; }
     public DateTimeOffset Timestamp { get; init; }

@@ -4,7 +4,7 @@ using GraphQL.Types;
 namespace AlpacaConnect.Gql.GraphQL.Authorization;
 
 /// <summary>Marks fields that only an authenticated app user may select.</summary>
-public static class AuthenticationMetadata
+internal static class AuthenticationMetadata
 {
     internal const string Key = "AlpacaConnect.RequiresAuthentication";
 

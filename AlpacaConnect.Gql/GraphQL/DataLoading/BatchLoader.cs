@@ -14,7 +14,7 @@ namespace AlpacaConnect.Gql.GraphQL.DataLoading;
 /// wait stops on its own token.</item>
 /// </list>
 /// </summary>
-public abstract class BatchLoader<TKey, TValue>
+internal abstract class BatchLoader<TKey, TValue>
     where TKey : notnull
 {
     private readonly Lock _sync = new();

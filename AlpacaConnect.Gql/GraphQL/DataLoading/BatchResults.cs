@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.GraphQL.DataLoading;
 
 /// <summary>Where a <see cref="BatchLoader{TKey,TValue}"/> fetch answers each key of its batch, with a value or its own error.</summary>
-public sealed class BatchResults<TKey, TValue>
+internal sealed class BatchResults<TKey, TValue>
     where TKey : notnull
 {
     private readonly IReadOnlyDictionary<TKey, TaskCompletionSource<TValue>> _sinks;

@@ -2,7 +2,7 @@ using GraphQL.DataLoader;
 
 namespace AlpacaConnect.Gql.GraphQL.DataLoading;
 
-public static class DataLoaderResultExtensions
+internal static class DataLoaderResultExtensions
 {
     /// <summary>A pending result transformed once it is loaded; the load itself stays batched.</summary>
     public static IDataLoaderResult<TResult> Then<T, TResult>(this IDataLoaderResult<T> result, Func<T, TResult> selector) =>

@@ -3,7 +3,7 @@ using GraphQL;
 namespace AlpacaConnect.Gql.GraphQL.Errors;
 
 /// <summary>An expected failure surfaced as a top-level GraphQL error with one of <see cref="ErrorCodes"/>.</summary>
-public sealed class ApiException : ExecutionError
+internal sealed class ApiException : ExecutionError
 {
     public ApiException(string code, string message, IReadOnlyDictionary<string, object?>? details = null)
         : base(message)

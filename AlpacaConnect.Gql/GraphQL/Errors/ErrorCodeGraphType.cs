@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace AlpacaConnect.Gql.GraphQL.Errors;
 
 /// <summary>The <see cref="ErrorCodes"/> list as a GraphQL enum, so typed payload errors share it.</summary>
-public sealed class ErrorCodeGraphType : EnumerationGraphType
+internal sealed class ErrorCodeGraphType : EnumerationGraphType
 {
     public ErrorCodeGraphType()
     {

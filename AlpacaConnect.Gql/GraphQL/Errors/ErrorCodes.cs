@@ -4,7 +4,7 @@ namespace AlpacaConnect.Gql.GraphQL.Errors;
 /// The one list of error codes this API uses, in <c>extensions.code</c> of top-level errors and in
 /// <c>code</c> of typed payload errors. Clients switch on these; never rename one.
 /// </summary>
-public static class ErrorCodes
+internal static class ErrorCodes
 {
     // Request-level (transport, validation, limits).
     public const string BadRequest = "BAD_REQUEST";

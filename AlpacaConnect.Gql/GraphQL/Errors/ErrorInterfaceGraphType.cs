@@ -3,7 +3,7 @@ using GraphQL.Types;
 namespace AlpacaConnect.Gql.GraphQL.Errors;
 
 /// <summary><c>interface Error</c>: what every typed payload error has in common.</summary>
-public sealed class ErrorInterfaceGraphType : InterfaceGraphType<PayloadError>
+internal sealed class ErrorInterfaceGraphType : InterfaceGraphType<PayloadError>
 {
     public ErrorInterfaceGraphType()
     {
@@ -15,7 +15,7 @@ public sealed class ErrorInterfaceGraphType : InterfaceGraphType<PayloadError>
 }
 
 /// <summary>Base of typed payload error object types: <c>code</c>, <c>message</c>, and the <c>Error</c> interface.</summary>
-public abstract class PayloadErrorGraphType<TError> : ObjectGraphType<TError>
+internal abstract class PayloadErrorGraphType<TError> : ObjectGraphType<TError>
     where TError : PayloadError
 {
     protected PayloadErrorGraphType(string name, string description)

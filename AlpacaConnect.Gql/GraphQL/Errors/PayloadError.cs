@@ -4,4 +4,4 @@ namespace AlpacaConnect.Gql.GraphQL.Errors;
 /// An expected failure returned in a mutation payload's <c>errors</c> list (not thrown). Each subtype is a
 /// GraphQL object type implementing <c>interface Error { code: ErrorCode! message: String! }</c>.
 /// </summary>
-public abstract record PayloadError(string Code, string Message);
+internal abstract record PayloadError(string Code, string Message);

@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.GraphQL.Errors;
 /// (kind, status, Alpaca's code and message, retry-after); which <see cref="ErrorCodes"/> the client sees is decided here,
 /// for top-level errors (<see cref="UnhandledErrors"/>) and typed payload errors alike.
 /// </summary>
-public static class UpstreamErrorCodes
+internal static class UpstreamErrorCodes
 {
     public static string For(AlpacaApiException upstream) => upstream.Kind switch
     {

@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.GraphQL.Explorer;
 /// there. The bundle loads its assets and <c>bcp-config.json</c> by relative URLs, so the page must be
 /// addressed with its trailing slash.
 /// </summary>
-public static class ExplorerEndpoints
+internal static class ExplorerEndpoints
 {
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 

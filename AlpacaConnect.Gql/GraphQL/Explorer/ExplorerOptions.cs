@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.GraphQL.Explorer;
 
 /// <summary>The Banana Cake Pop explorer served to browsers at the GraphQL path (configuration section <c>GraphQL:Explorer</c>).</summary>
-public sealed class ExplorerOptions
+internal sealed class ExplorerOptions
 {
     public const string Section = "GraphQL:Explorer";
 

@@ -1,6 +1,6 @@
 namespace AlpacaConnect.Gql.GraphQL.Limits;
 
-public static class RequestRateLimitsExtensions
+internal static class RequestRateLimitsExtensions
 {
     /// <summary>The per-user and per-IP request rate limits of <c>/graphql</c>, HTTP and socket alike (<c>GraphQL:RateLimits</c>).</summary>
     public static IServiceCollection AddRequestRateLimits(this IServiceCollection services, IConfiguration configuration)

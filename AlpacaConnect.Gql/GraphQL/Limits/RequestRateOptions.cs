@@ -10,7 +10,7 @@ namespace AlpacaConnect.Gql.GraphQL.Limits;
 /// protect this server. The defaults are sized for a mobile app's traffic (a screen is a few requests, a busy user a few
 /// a second) with room to spare; a server taking other traffic (a bench, a batch client) raises them.
 /// </summary>
-public sealed class RequestRateOptions
+internal sealed class RequestRateOptions
 {
     public const string Section = "GraphQL:RateLimits";
 

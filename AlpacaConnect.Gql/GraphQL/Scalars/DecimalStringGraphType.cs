@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.GraphQL.Scalars;
 /// Money and quantities as decimal strings ("12.50"). JSON numbers would pass through doubles in
 /// JavaScript clients and lose precision, so this scalar neither emits nor accepts them.
 /// </summary>
-public sealed class DecimalStringGraphType : ScalarGraphType
+internal sealed class DecimalStringGraphType : ScalarGraphType
 {
     public DecimalStringGraphType()
     {

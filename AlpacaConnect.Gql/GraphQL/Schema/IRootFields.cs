@@ -6,16 +6,16 @@ namespace AlpacaConnect.Gql.GraphQL.Schema;
 /// A feature's contribution to a root operation type. Each feature registers its own
 /// <c>XQueries</c>, <c>XMutations</c> and <c>XSubscriptions</c>; the roots are composed from them.
 /// </summary>
-public interface IRootFields
+internal interface IRootFields
 {
     void AddFieldsTo(ObjectGraphType root);
 }
 
 /// <summary>Fields of the root <c>Query</c> type.</summary>
-public interface IQueryFields : IRootFields;
+internal interface IQueryFields : IRootFields;
 
 /// <summary>Fields of the root <c>Mutation</c> type.</summary>
-public interface IMutationFields : IRootFields;
+internal interface IMutationFields : IRootFields;
 
 /// <summary>Fields of the root <c>Subscription</c> type.</summary>
-public interface ISubscriptionFields : IRootFields;
+internal interface ISubscriptionFields : IRootFields;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AlpacaConnect.Gql.GraphQL.Schema;
 
-public static class RootFieldsRegistration
+internal static class RootFieldsRegistration
 {
     public static IServiceCollection AddQueryFields<T>(this IServiceCollection services)
         where T : class, IQueryFields

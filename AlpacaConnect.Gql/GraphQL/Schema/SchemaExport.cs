@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.GraphQL.Schema;
 /// <c>dotnet run --project AlpacaConnect.Gql -- schema export [path]</c> writes the running schema's SDL
 /// (default: <c>schema.graphql</c> at the repository root) and exits without serving.
 /// </summary>
-public static class SchemaExport
+internal static class SchemaExport
 {
     public static bool IsRequested(string[] args) => args is ["schema", "export", ..];
 

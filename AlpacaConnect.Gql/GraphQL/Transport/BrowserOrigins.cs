@@ -10,7 +10,7 @@ namespace AlpacaConnect.Gql.GraphQL.Transport;
 /// listed gets no <c>Access-Control-Allow-Origin</c>, which browsers treat as a refusal. No credentials: callers send
 /// bearer tokens, never cookies.
 /// </summary>
-public static class BrowserOrigins
+internal static class BrowserOrigins
 {
     public const string PolicyName = "GraphQL";
 

@@ -1,6 +1,6 @@
 namespace AlpacaConnect.Gql.GraphQL.Transport;
 
-public static class GraphQLHttpEndpoints
+internal static class GraphQLHttpEndpoints
 {
     public static IServiceCollection AddGraphQLHttpTransport(this IServiceCollection services) => services
         .AddSingleton<GraphQLHttpRequestReader>()

@@ -6,7 +6,7 @@ namespace AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 /// <c>persisted-query-manifest.json</c> at the repository root, which the build embeds) and exits. It needs no
 /// configuration, so it runs before the host is built.
 /// </summary>
-public static class DocumentsExport
+internal static class DocumentsExport
 {
     public static bool IsRequested(string[] args) => args is ["documents", "export", ..];
 

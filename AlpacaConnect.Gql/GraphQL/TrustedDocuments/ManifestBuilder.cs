@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 /// Builds the manifest of a folder of <c>.graphql</c> files, one named operation each (the layout of
 /// <c>examples/</c>). A body is the parsed document printed again: comments and layout do not change an id.
 /// </summary>
-public static class ManifestBuilder
+internal static class ManifestBuilder
 {
     public static PersistedQueryManifest FromFolder(string folder) =>
         PersistedQueryManifest.Of(Directory.GetFiles(folder, "*.graphql").Select(file => FromFile(file)));

@@ -10,7 +10,7 @@ namespace AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 /// file Apollo's <c>generate-persisted-query-manifest</c> writes and its clients read: each operation's id is the
 /// SHA-256 (lower-case hex) of its body.
 /// </summary>
-public sealed record PersistedQueryManifest(
+internal sealed record PersistedQueryManifest(
     [property: JsonPropertyName("format")] string Format,
     [property: JsonPropertyName("version")] int Version,
     [property: JsonPropertyName("operations")] IReadOnlyList<ManifestOperation> Operations)
@@ -53,7 +53,7 @@ public sealed record PersistedQueryManifest(
 }
 
 /// <summary>One trusted operation: <c>type</c> is <c>query</c>, <c>mutation</c> or <c>subscription</c>.</summary>
-public sealed record ManifestOperation(
+internal sealed record ManifestOperation(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("type")] string Type,

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 
-public static class TrustedDocumentsExtensions
+internal static class TrustedDocumentsExtensions
 {
     /// <summary>Persisted operations: the trusted manifest, automatic persisted queries and the mode; options from <c>GraphQL:TrustedDocuments</c>.</summary>
     public static IServiceCollection AddTrustedDocuments(this IServiceCollection services, IConfiguration configuration)

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 
 /// <summary>Which documents the server runs (<c>GraphQL:TrustedDocuments:Mode</c>).</summary>
-public enum TrustedDocumentsMode
+internal enum TrustedDocumentsMode
 {
     /// <summary>No manifest: ad-hoc documents run; ids resolve only through automatic persisted queries.</summary>
     Off,

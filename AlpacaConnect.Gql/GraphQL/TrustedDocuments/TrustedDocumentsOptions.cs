@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 
 /// <summary>Persisted operations (configuration section <c>GraphQL:TrustedDocuments</c>).</summary>
-public sealed class TrustedDocumentsOptions
+internal sealed class TrustedDocumentsOptions
 {
     public const string Section = "GraphQL:TrustedDocuments";
 

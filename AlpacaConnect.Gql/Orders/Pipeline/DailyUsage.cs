@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Orders.Pipeline;
 /// (<see cref="UsageLedger"/>), so the caps hold under any concurrency, on one instance or many, without a lock
 /// across any call to Alpaca. Values are integers (micro-dollars) so both providers can add them in SQL.
 /// </summary>
-public sealed class DailyUsage
+internal sealed class DailyUsage
 {
     public required string UserId { get; init; }
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.Orders.Pipeline;
 
 /// <summary>The order pipeline (configuration section <c>Orders</c>, shared with the order history's settings).</summary>
-public sealed class OrderPipelineOptions
+internal sealed class OrderPipelineOptions
 {
     public const string Section = "Orders";
 

@@ -9,7 +9,7 @@ namespace AlpacaConnect.Gql.Trading.Reads;
 /// reads, down to nine tenths of the bound (so that a full cache is not swept on every miss). Reads in flight are never
 /// evicted: their callers are waiting on them, and request limits bound how many there are.
 /// </summary>
-public sealed class ConnectionReadCache(TimeProvider time, int maxEntries = ReadCacheOptions.DefaultMaxEntries)
+internal sealed class ConnectionReadCache(TimeProvider time, int maxEntries = ReadCacheOptions.DefaultMaxEntries)
 {
     private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<(Guid ConnectionId, string What), Entry> _entries = new();

@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Trading.Reads;
 /// refreshes often or many requests arrive at once. Zero turns reuse off; concurrent identical reads still share
 /// one upstream call.
 /// </summary>
-public sealed class ReadCacheOptions
+internal sealed class ReadCacheOptions
 {
     public const string Section = "Trading:Cache";
 

@@ -1,7 +1,7 @@
 namespace AlpacaConnect.Gql.Trading.Reads;
 
 /// <summary>The <c>what</c> of <see cref="ConnectionReadCache"/> keys; each names one upstream read and its type.</summary>
-public static class ReadKinds
+internal static class ReadKinds
 {
     /// <summary><c>GET /v2/account</c>, an <c>AlpacaAccount</c>.</summary>
     public const string Account = "account";

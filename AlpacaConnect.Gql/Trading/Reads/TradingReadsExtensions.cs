@@ -1,6 +1,6 @@
 namespace AlpacaConnect.Gql.Trading.Reads;
 
-public static class TradingReadsExtensions
+internal static class TradingReadsExtensions
 {
     /// <summary>
     /// What the account, positions and market features share: the per-connection read cache (singleton; the order

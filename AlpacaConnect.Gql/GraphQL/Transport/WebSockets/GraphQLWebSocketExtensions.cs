@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
-public static class GraphQLWebSocketExtensions
+internal static class GraphQLWebSocketExtensions
 {
     /// <summary>The <c>graphql-transport-ws</c> transport; its options are bound from <c>GraphQL:WebSockets</c>.</summary>
     public static IServiceCollection AddGraphQLWebSockets(this IServiceCollection services, IConfiguration configuration)

@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// <summary>
 /// The <c>graphql-transport-ws</c> endpoint on the GraphQL path (configuration section <c>GraphQL:WebSockets</c>).
 /// </summary>
-public sealed class GraphQLWebSocketOptions
+internal sealed class GraphQLWebSocketOptions
 {
     public const string Section = "GraphQL:WebSockets";
 
