@@ -15,4 +15,5 @@ echo "bench: building the baseline server ($(git -C "$baseline" rev-parse --shor
 # The baseline's explorer bundle needs its own node_modules; link this checkout's (same lockfile, or close enough to serve a page).
 [ -d node_modules ] && ln -s "$PWD/node_modules" "$baseline/node_modules"
 dotnet build "$baseline/AlpacaConnect.Gql" -c Release -nologo -clp:ErrorsOnly -v:quiet
-exec bash bench/run.sh --baseline "$baseline" "$@"
+# Not exec: the trap must still remove the worktree when the bench ends.
+bash bench/run.sh --baseline "$baseline" "$@"
