@@ -25,6 +25,9 @@ internal sealed class OperatorAuditEntry
 
     /// <summary>How it ended, e.g. <c>disconnected</c>, <c>not-connected</c>, <c>already-paused</c>.</summary>
     public required string Outcome { get; init; }
+
+    public static OperatorAuditEntry Of(DateTimeOffset at, string operatorId, string action, string target, string reason, string outcome) =>
+        new() { At = at, Operator = operatorId, Action = action, Target = target, Reason = reason, Outcome = outcome };
 }
 
 internal sealed class OperatorAuditEntryConfiguration : IEntityTypeConfiguration<OperatorAuditEntry>

@@ -24,6 +24,9 @@ internal sealed class TradingHalt
     public required string SetBy { get; init; }
 
     public DateTimeOffset SetAt { get; init; }
+
+    /// <summary>How a halt is named in the audit and in the operator API's answers, e.g. <c>ACCOUNT:PA3…</c>.</summary>
+    public static string Label(HaltScope scope, string target) => $"{scope.ToString().ToUpperInvariant()}:{target}";
 }
 
 internal enum HaltScope

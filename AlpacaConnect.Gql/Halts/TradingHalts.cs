@@ -78,5 +78,5 @@ internal sealed class TradingHalts(IDbContextFactory<AppDbContext> databases, Ti
 
     private static OperatorAuditEntry Audit(
         string action, HaltScope scope, string target, string operatorId, string reason, string outcome, DateTimeOffset now) =>
-        new() { At = now, Operator = operatorId, Action = action, Target = $"{scope.ToString().ToUpperInvariant()}:{target}", Reason = reason, Outcome = outcome };
+        OperatorAuditEntry.Of(now, operatorId, action, TradingHalt.Label(scope, target), reason, outcome);
 }

@@ -11,7 +11,7 @@ internal sealed class OperatorAudit(IDbContextFactory<AppDbContext> databases, T
     {
         // Not cancellable by the request: an action that happened is recorded even if the caller went away.
         await using var db = await databases.CreateDbContextAsync(CancellationToken.None);
-        db.Add(new OperatorAuditEntry { At = time.GetUtcNow(), Operator = operatorId, Action = action, Target = target, Reason = reason, Outcome = outcome });
+        db.Add(OperatorAuditEntry.Of(time.GetUtcNow(), operatorId, action, target, reason, outcome));
         await db.SaveChangesAsync(CancellationToken.None);
     }
 }

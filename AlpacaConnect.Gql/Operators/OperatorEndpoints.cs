@@ -103,7 +103,7 @@ internal static class OperatorEndpoints
         }
 
         var outcome = await flip(scope, target, OperatorAuthentication.OperatorOf(http), why, CancellationToken.None);
-        return TypedResults.Ok(new OperatorActionResult<string>(outcome, $"{scope.ToString().ToUpperInvariant()}:{target}"));
+        return TypedResults.Ok(new OperatorActionResult<string>(outcome, TradingHalt.Label(scope, target)));
     }
 
     private static ValidationProblem ReasonMissing() =>
