@@ -38,6 +38,20 @@ for trx in "$results"/*.trx; do
   s=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters")
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${s:-0}))
 done
+# CI shows only the end of this output: name each failed test and the first lines of its message just above the totals.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); print "FAILED " substr($0, RSTART + 10, RLENGTH - 11); failing = 1; next }
+    /<UnitTestResult / { failing = 0 }
+    failing && /<Message>/ { inmsg = 1; shown = 0 }
+    failing && inmsg {
+      last = /<\/Message>/
+      if (shown++ < 6) { sub(/^ *<Message>/, ""); sub(/<\/Message>.*/, ""); print "    " $0 }
+      if (last) inmsg = 0
+    }
+  ' "$trx" | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&apos;/'"'"'/g; s/&amp;/\&/g'
+done
 # Skipped tests (if any) first; the totals line CI reads comes last, exactly "N passed, N failed".
 [ "$skipped" -eq 0 ] || echo "$skipped skipped"
 echo "$passed passed, $failed failed"
