@@ -47,6 +47,12 @@ public sealed record BenchOptions
 
     public TimeSpan LoadWarmUp => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long each placement side runs unmeasured before its measured run: a fresh server's tiered JIT keeps
+    /// recompiling the order path's methods for some seconds of new load, and a server in production runs warm.
+    /// </summary>
+    public TimeSpan PlacementWarmUp { get; init; } = TimeSpan.FromSeconds(15);
+
     public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
 
     /// <summary>Orders one user places at once in <c>placement-parallel</c>.</summary>
@@ -88,7 +94,8 @@ public sealed record BenchOptions
                 "--baseline" => options with { Baseline = Value() },
                 "--upstream-latency-ms" => options with { UpstreamLatency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--concurrency" => options with { LoadConcurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency."),
+                "--placement-warm-up-s" => options with { PlacementWarmUp = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency, --placement-warm-up-s."),
             };
         }
 
