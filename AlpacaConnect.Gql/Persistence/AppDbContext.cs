@@ -9,7 +9,7 @@ namespace AlpacaConnect.Gql.Persistence;
 /// classes in their own folders; this class only gathers them. This type is the SQLite database (its migrations are in
 /// <c>Migrations/</c>); <see cref="PostgresDbContext"/> is the same model on PostgreSQL with its own migrations.
 /// </summary>
-internal class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options), IDataProtectionKeyContext
+internal class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>The Data Protection key ring, so protected data (tokens at rest) survives restarts and is shared by instances.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -9,7 +9,7 @@ namespace AlpacaConnect.Gql.Persistence;
 /// <see cref="AppDbContext"/>. Everything else asks for <see cref="AppDbContext"/> and gets this one when
 /// <c>Persistence:Provider</c> is <c>Postgres</c>.
 /// </summary>
-internal sealed class PostgresDbContext(DbContextOptions<AppDbContext> options) : AppDbContext(options)
+internal sealed class PostgresDbContext(DbContextOptions<PostgresDbContext> options) : AppDbContext(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -10,5 +10,5 @@ namespace AlpacaConnect.Gql.Persistence;
 internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresDbContext>
 {
     public PostgresDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<AppDbContext>().UseNpgsql("Host=design-time-only").Options);
+        new(new DbContextOptionsBuilder<PostgresDbContext>().UseNpgsql("Host=design-time-only").Options);
 }
