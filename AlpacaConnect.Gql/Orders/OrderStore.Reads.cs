@@ -68,11 +68,13 @@ internal sealed partial class OrderStore
     public async Task<Order?> FindReportedAsync(Guid connectionId, string? accountId, AlpacaOrder reported, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Order>().AsNoTracking()
-            .Where(o => o.ConnectionId == connectionId && o.AlpacaAccountId == accountId)
-            .Where(o => o.AlpacaOrderId == reported.Id || o.ClientOrderId == reported.ClientOrderId)
-            .FirstOrDefaultAsync(cancellationToken);
+        return await Reported(db.Set<Order>().AsNoTracking(), connectionId, accountId, reported).FirstOrDefaultAsync(cancellationToken);
     }
+
+    private static IQueryable<Order> Reported(IQueryable<Order> orders, Guid connectionId, string? accountId, AlpacaOrder reported) =>
+        orders
+            .Where(o => o.ConnectionId == connectionId && o.AlpacaAccountId == accountId)
+            .Where(o => o.AlpacaOrderId == reported.Id || o.ClientOrderId == reported.ClientOrderId);
 
     /// <summary>An event with the order's state right after it, or null when the order is not the user's (or gone).</summary>
     public async Task<(Order Order, OrderEvent Event)?> FindEventAsync(string userId, Guid orderId, long eventId, CancellationToken cancellationToken)

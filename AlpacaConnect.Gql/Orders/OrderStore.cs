@@ -54,6 +54,18 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
         Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken, OrderEventKind? kind = null) =>
         (await ApplyReportAsync(orderId, reported, source, kind, cancellationToken)).Recorded;
 
+    /// <summary>
+    /// A trade update for the connection's order on <paramref name="accountId"/> that Alpaca knows by this id or client
+    /// order id, applied like <see cref="ReconcileAsync"/> with the row found and written in one context. Null when no
+    /// such order was placed here (or it is not linked yet: a closing order learns its ids from the DELETE's answer);
+    /// else whether an event was recorded.
+    /// </summary>
+    public async Task<bool?> ReconcileReportedAsync(
+        Guid connectionId, string? accountId, AlpacaOrder reported, OrderEventKind? kind, CancellationToken cancellationToken) =>
+        (await UpdateAsync(
+            (db, ct) => Reported(db.Set<Order>(), connectionId, accountId, reported).FirstOrDefaultAsync(ct), "stream",
+            order => Copy(reported, order) ? kind ?? OrderEventKinds.Of(order.Status) : kind, cancellationToken))?.Recorded;
+
     /// <summary>A closing order as Alpaca answered with it: its client order id, side and quantity are Alpaca's.</summary>
     public async Task<Order> ApplyClosingAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
         (await UpdateAsync(orderId, source, order =>
@@ -164,12 +176,23 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
     /// one start over on the new row.
     /// </summary>
     private async Task<(Order Order, bool Recorded)> UpdateAsync(
-        Guid orderId, string source, Func<Order, OrderEventKind?> change, CancellationToken cancellationToken)
+        Guid orderId, string source, Func<Order, OrderEventKind?> change, CancellationToken cancellationToken) =>
+        (await UpdateAsync(
+            (db, ct) => db.Set<Order>().SingleAsync(o => o.Id == orderId, ct)!, source, change, cancellationToken))!.Value;
+
+    /// <summary><see cref="UpdateAsync(Guid, string, Func{Order, OrderEventKind?}, CancellationToken)"/> on the row <paramref name="locate"/> finds; null when it finds none.</summary>
+    private async Task<(Order Order, bool Recorded)?> UpdateAsync(
+        Func<AppDbContext, CancellationToken, Task<Order?>> locate, string source, Func<Order, OrderEventKind?> change,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken);
-            var order = await db.Set<Order>().SingleAsync(o => o.Id == orderId, cancellationToken);
+            if (await locate(db, cancellationToken) is not { } order)
+            {
+                return null;
+            }
+
             var before = (order.Status, order.FilledQty, order.FilledAvgPrice);
             var held = HoldsReservation(order);
             var kind = change(order);

@@ -11,18 +11,14 @@ internal sealed class OrderStreamHandler(OrderStore store, OrderHistorySync hist
     public async Task<bool> ApplyAsync(StreamTarget target, AlpacaTradeUpdate update, CancellationToken cancellationToken)
     {
         var connectionId = target.Connection.ConnectionId;
-        if (await store.FindReportedAsync(connectionId, target.AccountId, update.Order, cancellationToken) is not { } ours)
-        {
-            return false;
-        }
-
-        if (await store.ReconcileAsync(ours.Id, update.Order, "stream", cancellationToken, OrderEventKinds.Parse(update.Event)))
+        var recorded = await store.ReconcileReportedAsync(connectionId, target.AccountId, update.Order, OrderEventKinds.Parse(update.Event), cancellationToken);
+        if (recorded == true)
         {
             // A fill moves cash and positions; the next read must not serve the cached ones.
             reads.InvalidateBalances(connectionId);
         }
 
-        return true;
+        return recorded is not null;
     }
 
     public async Task ReconcileAsync(StreamTarget target, CancellationToken cancellationToken)
