@@ -8,7 +8,11 @@ namespace AlpacaConnect.Bench.Scenarios.Placement;
 /// </summary>
 public sealed record PlacementFigures(
     string Scenario, string Title, int Users, int Concurrency, TimeSpan UpstreamLatency, LoadResult Direct, LoadResult Server, PlacementVerdict Verdict,
-    ProcessLoad DirectLoad, ProcessLoad ServerLoad);
+    ProcessLoad DirectLoad, ProcessLoad ServerLoad)
+{
+    /// <summary>The floor side (a bare endpoint doing only the durable minimum), measured between the other two.</summary>
+    public FloorFigures? Floor { get; init; }
+}
 
 /// <summary>
 /// How busy the server process (which also hosts the sandbox) was while one side ran, warm-up included: CPU cores in
@@ -46,6 +50,9 @@ public sealed record PlacementVerdict(string Figure, string Unit, double Value, 
         var ratio = server.RequestsPerSecond / direct.RequestsPerSecond;
         return new("server ÷ direct requests/s", "×", ratio, "≥", share, Clean(direct, server) && ratio >= share);
     }
+
+    /// <summary>The same figure with another side (the floor) in the server's place: its name says which.</summary>
+    public PlacementVerdict For(string side) => this with { Figure = Figure.Replace("server", side, StringComparison.Ordinal) };
 
     private static bool Clean(LoadResult direct, LoadResult server) => server.Failed == 0 && server.Succeeded > 0 && direct.Succeeded > 0;
 }
