@@ -44,8 +44,13 @@ public sealed class FloorIntents : IDisposable
                 UNIQUE (user_key, idempotency_key)
             );
             """);
+        intents.Durability = Inv($"SQLite {connection.ServerVersion}, journal_mode {await ScalarAsync(connection, "PRAGMA journal_mode;")}, ") +
+            Inv($"synchronous {await ScalarAsync(connection, "PRAGMA synchronous;")} (2 = FULL)");
         return intents;
     }
+
+    /// <summary>The settings the file was opened with, as SQLite reports them, for the floor's log.</summary>
+    public string Durability { get; private set; } = "";
 
     /// <summary>The intent this user already saved under this key, if any: a repeated call is answered, never sent again.</summary>
     public async Task<FloorIntent?> FindAsync(string userKey, string idempotencyKey)
@@ -133,6 +138,15 @@ public sealed class FloorIntents : IDisposable
         await ExecuteAsync(connection, "PRAGMA busy_timeout = 10000;");
         return connection;
     }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static string Inv(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)
     {

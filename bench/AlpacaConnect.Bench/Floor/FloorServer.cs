@@ -27,6 +27,8 @@ public static class FloorServer
         var upstream = builder.Configuration["upstream"] ?? throw new ArgumentException("--upstream URL (the sandbox's paper trading base) is needed.");
 
         using var intents = await FloorIntents.OpenAsync(database);
+        // In the floor's log (bench/.work), so a reader can check the durability the figures were taken with.
+        Console.WriteLine($"floor: {database}: {intents.Durability}");
         using var http = UpstreamClient();
         var orders = new FloorOrders(intents, http, new Uri(upstream.TrimEnd('/') + "/"), TimeProvider.System);
 

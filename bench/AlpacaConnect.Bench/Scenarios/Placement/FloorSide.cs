@@ -29,10 +29,17 @@ public static class FloorSide
     {
         var options = bench.Options;
         var name = scenario + "-floor";
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            // The server, a Web SDK project, runs with the server GC; this executable (the generator) does not, so the
+            // floor process is given it as any ASP.NET Core app deployed would have it.
+            ["DOTNET_gcServer"] = "1",
+        };
         await using var floor = await AppProcess.StartAsync(
             name, typeof(FloorServer).Assembly.Location,
             [FloorServer.ChildFlag, "--database", bench.Paths.Database(name), "--upstream", server.Sandbox.Trading("/").ToString()],
-            bench.Paths, AppProcess.FreeLoopbackPort(), new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production" });
+            bench.Paths, AppProcess.FreeLoopbackPort(), settings);
 
         bench.Say(Inv($"{scenario}: POST /floor/orders via the floor server, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
         var floorCpu = ProcFs.CpuTime(floor.Pid);
