@@ -91,7 +91,8 @@ public sealed class FloorOrders(FloorIntents intents, HttpClient upstream, Uri t
             }
 
             using var json = JsonDocument.Parse(body);
-            return (json.RootElement.GetProperty("status").GetString(), json.RootElement.GetProperty("id").GetString(), null);
+            var status = json.RootElement.GetProperty("status").GetString() ?? throw new JsonException("an order without a status");
+            return (status, json.RootElement.GetProperty("id").GetString() ?? throw new JsonException("an order without an id"), null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
         {

@@ -15,9 +15,9 @@ public sealed record PlacementFigures(
 }
 
 /// <summary>
-/// How busy the server process (which also hosts the sandbox) was while one side ran, warm-up included: CPU cores in
-/// use on average, and CPU milliseconds per successful call. It tells whether a side was held back by the machine's
-/// cores or by waiting.
+/// How busy a process (the server, which also hosts the sandbox, or the floor) was while one side ran, warm-up
+/// included: CPU cores in use on average, and CPU milliseconds per successful call. It tells whether a side was held
+/// back by the machine's cores or by waiting.
 /// </summary>
 public sealed record ProcessLoad(double Cores, double CpuMsPerCall)
 {
