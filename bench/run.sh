@@ -5,7 +5,7 @@
 #   bash bench/run.sh                 # everything, full sizes (about 14 minutes on 2 cores)
 #   bash bench/run.sh --quick         # shrunk sizes (about 4 minutes); writes <date>-quick.*, not committed
 #   bash bench/run.sh --only load,soak --note "taken on a busy machine"
-#   bash bench/run.sh placement       # only the three placement scenarios, full sizes (about 2 minutes)
+#   bash bench/run.sh placement       # only the three placement scenarios, full sizes (about 3 minutes)
 #
 # Needs the .NET SDK of global.json; a fresh clone's first server build also runs `npm ci` (its explorer bundle).
 set -euo pipefail

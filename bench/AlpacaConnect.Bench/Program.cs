@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AlpacaConnect.Bench;
+using AlpacaConnect.Bench.Floor;
 using AlpacaConnect.Bench.Hosting;
 using AlpacaConnect.Bench.Reporting;
 using AlpacaConnect.Bench.Scenarios;
@@ -10,6 +11,11 @@ using AlpacaConnect.Bench.Scenarios.Soak;
 if (AbusiveClient.IsChildProcess(args))
 {
     return await AbusiveClient.RunAsChildAsync(args);
+}
+
+if (FloorServer.IsChildProcess(args))
+{
+    return await FloorServer.RunAsChildAsync(args);
 }
 
 var options = BenchOptions.Parse(args);

@@ -15,14 +15,17 @@ public sealed class AppProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly string _serverDll;
+    private readonly IReadOnlyList<string> _arguments;
     private readonly string _logPath;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private Process? _process;
 
-    private AppProcess(string name, string serverDll, string logDirectory, int port, IReadOnlyDictionary<string, string> settings)
+    private AppProcess(
+        string name, string serverDll, IReadOnlyList<string> arguments, string logDirectory, int port, IReadOnlyDictionary<string, string> settings)
     {
         Name = name;
         _serverDll = serverDll;
+        _arguments = arguments;
         _logPath = Path.Combine(logDirectory, name + ".log");
         _settings = settings;
         BaseUri = new Uri($"http://127.0.0.1:{port}");
@@ -38,7 +41,19 @@ public sealed class AppProcess : IAsyncDisposable
     public static async Task<AppProcess> StartAsync(
         string name, BenchPaths paths, int port, IReadOnlyDictionary<string, string> settings)
     {
-        var app = new AppProcess(name, paths.ServerDll, paths.WorkDirectory, port, settings);
+        var app = new AppProcess(name, paths.ServerDll, [], paths.WorkDirectory, port, settings);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>
+    /// Another program that takes <c>--urls</c> and answers <c>/health/ready</c> (the bench's own floor server), started,
+    /// logged and stopped as the server is; <paramref name="arguments"/> go before <c>--urls</c>.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(
+        string name, string dll, IReadOnlyList<string> arguments, BenchPaths paths, int port, IReadOnlyDictionary<string, string> settings)
+    {
+        var app = new AppProcess(name, dll, arguments, paths.WorkDirectory, port, settings);
         await app.StartAsync();
         return app;
     }
@@ -67,6 +82,11 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(_serverDll);
+        foreach (var argument in _arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseUri.ToString().TrimEnd('/'));
         foreach (var (key, value) in _settings.Where(s => s.Value != AppSettings.Shipped))

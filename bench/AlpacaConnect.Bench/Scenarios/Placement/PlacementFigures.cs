@@ -8,12 +8,16 @@ namespace AlpacaConnect.Bench.Scenarios.Placement;
 /// </summary>
 public sealed record PlacementFigures(
     string Scenario, string Title, int Users, int Concurrency, TimeSpan UpstreamLatency, LoadResult Direct, LoadResult Server, PlacementVerdict Verdict,
-    ProcessLoad DirectLoad, ProcessLoad ServerLoad);
+    ProcessLoad DirectLoad, ProcessLoad ServerLoad)
+{
+    /// <summary>The floor side (a bare endpoint doing only the durable minimum), measured between the other two.</summary>
+    public FloorFigures? Floor { get; init; }
+}
 
 /// <summary>
-/// How busy the server process (which also hosts the sandbox) was while one side ran, warm-up included: CPU cores in
-/// use on average, and CPU milliseconds per successful call. It tells whether a side was held back by the machine's
-/// cores or by waiting.
+/// How busy a process (the server, which also hosts the sandbox, or the floor) was while one side ran, warm-up
+/// included: CPU cores in use on average, and CPU milliseconds per successful call. It tells whether a side was held
+/// back by the machine's cores or by waiting.
 /// </summary>
 public sealed record ProcessLoad(double Cores, double CpuMsPerCall)
 {
@@ -46,6 +50,9 @@ public sealed record PlacementVerdict(string Figure, string Unit, double Value, 
         var ratio = server.RequestsPerSecond / direct.RequestsPerSecond;
         return new("server ÷ direct requests/s", "×", ratio, "≥", share, Clean(direct, server) && ratio >= share);
     }
+
+    /// <summary>The same figure with another side (the floor) in the server's place: its name says which.</summary>
+    public PlacementVerdict For(string side) => this with { Figure = Figure.Replace("server", side, StringComparison.Ordinal) };
 
     private static bool Clean(LoadResult direct, LoadResult server) => server.Failed == 0 && server.Succeeded > 0 && direct.Succeeded > 0;
 }

@@ -8,7 +8,8 @@ namespace AlpacaConnect.Bench.Scenarios.Placement;
 /// <c>placeOrder</c> against <c>POST /v2/orders</c> sent straight to the sandbox, side by side in one run, at the load
 /// scenario's upstream latency: a sandbox fault rule delays every sandbox request, so the server's upstream calls and
 /// the direct calls pay alike. Each scenario starts a server of its own, so one scenario's order history does not slow
-/// the next one's database. The targets are issue 13's.
+/// the next one's database. The targets are issue 13's. Between the two sides, <see cref="FloorSide"/> measures the
+/// floor: what a bare endpoint doing only the durable minimum reaches with the same users and loops.
 /// </summary>
 public static class PlacementScenarios
 {
@@ -26,7 +27,7 @@ public static class PlacementScenarios
         return await CompareAsync(
             bench, server, OneAtATime, "one user, one at a time", users: 1, concurrency: 1,
             (_, ct) => direct.PlaceOrderAsync(ct), (_, ct) => PlacementCalls.PlaceOrderAsync(server.App, ct),
-            (d, s) => PlacementVerdict.AddedP50(d, s, bench.Options.UpstreamLatency));
+            (d, s) => PlacementVerdict.AddedP50(d, s, bench.Options.UpstreamLatency), _ => server.SandboxToken);
     }
 
     /// <summary>One user, many orders at once: at least half the direct POST's throughput.</summary>
@@ -38,7 +39,7 @@ public static class PlacementScenarios
         return await CompareAsync(
             bench, server, ManyAtOnce, Inv($"one user, {concurrency} at once"), users: 1, concurrency,
             (_, ct) => direct.PlaceOrderAsync(ct), (_, ct) => PlacementCalls.PlaceOrderAsync(server.App, ct),
-            (d, s) => PlacementVerdict.ThroughputShare(d, s, 0.5));
+            (d, s) => PlacementVerdict.ThroughputShare(d, s, 0.5), _ => server.SandboxToken);
     }
 
     /// <summary>Many users, one order at a time each (a loop per user): at least 0.8× the direct POSTs' throughput.</summary>
@@ -52,13 +53,13 @@ public static class PlacementScenarios
         return await CompareAsync(
             bench, server, ManyUsers, Inv($"{users} users, one at a time each"), users, concurrency: users,
             (worker, ct) => direct[worker].PlaceOrderAsync(ct), (worker, ct) => PlacementCalls.PlaceOrderAsync(linked[worker].App, ct),
-            (d, s) => PlacementVerdict.ThroughputShare(d, s, 0.8));
+            (d, s) => PlacementVerdict.ThroughputShare(d, s, 0.8), worker => linked[worker].SandboxToken);
     }
 
     private static async Task<PlacementFigures> CompareAsync(
         BenchContext bench, SandboxServer server, string scenario, string title, int users, int concurrency,
         Func<int, CancellationToken, Task<string?>> directly, Func<int, CancellationToken, Task<string?>> viaServer,
-        Func<LoadResult, LoadResult, PlacementVerdict> judge)
+        Func<LoadResult, LoadResult, PlacementVerdict> judge, Func<int, string> sandboxTokenOf)
     {
         var options = bench.Options;
         await server.Sandbox.AddFaultAsync("*", "Latency", latency: options.UpstreamLatency);
@@ -69,6 +70,7 @@ public static class PlacementScenarios
         await WarmUpAsync(options, concurrency, directly);
         var (direct, directLoad) = await MeasuredAsync(server, options, () =>
             ClosedLoop.RunAsync("POST /v2/orders", "sandbox directly", concurrency, options.LoadWarmUp, options.LoadDuration, directly));
+        var floor = await FloorSide.MeasureAsync(bench, server, scenario, title, concurrency, sandboxTokenOf, direct, judge);
         bench.Say(Inv($"{scenario}: placeOrder via the server, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
         await WarmUpAsync(options, concurrency, viaServer);
         var (viaTheServer, serverLoad) = await MeasuredAsync(server, options, () =>
@@ -81,7 +83,7 @@ public static class PlacementScenarios
             Inv($"p50 {viaTheServer.Latency.P50:0.0} ms ({viaTheServer.Failed} failed); {verdict.Figure} {verdict.Value:0.00} {verdict.Unit}, ") +
             Inv($"target {verdict.Comparison} {verdict.Target:0.00}: {(verdict.Met ? "met" : "missed")}; server process CPU ") +
             Inv($"{directLoad.Cores:0.00} cores / {serverLoad.Cores:0.00} cores, {directLoad.CpuMsPerCall:0.00} / {serverLoad.CpuMsPerCall:0.00} ms per call"));
-        return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad);
+        return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad) { Floor = floor };
     }
 
     /// <summary>
