@@ -42,12 +42,13 @@ public static class FloorSide
             bench.Paths, AppProcess.FreeLoopbackPort(), settings);
 
         bench.Say(Inv($"{scenario}: POST /floor/orders via the floor server, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
+        Task<string?> Place(int worker, CancellationToken ct) => PlaceAsync(bench.Http, floor.BaseUri, sandboxTokenOf(worker), ct);
+        await ClosedLoop.RunAsync("warm-up", "warm-up", concurrency, TimeSpan.Zero, options.Quick ? TimeSpan.FromSeconds(1) : options.PlacementWarmUp, Place);
         var floorCpu = ProcFs.CpuTime(floor.Pid);
         var serverCpu = ProcFs.CpuTime(server.Process.Pid);
         var clock = Stopwatch.StartNew();
         var result = await ClosedLoop.RunAsync(
-            "POST /floor/orders", "floor server", concurrency, options.LoadWarmUp, options.LoadDuration,
-            (worker, ct) => PlaceAsync(bench.Http, floor.BaseUri, sandboxTokenOf(worker), ct));
+            "POST /floor/orders", "floor server", concurrency, options.LoadWarmUp, options.LoadDuration, Place);
         var floorLoad = ProcessLoad.Of(ProcFs.CpuTime(floor.Pid) - floorCpu, clock.Elapsed, result, options.LoadWarmUp);
         var serverLoad = ProcessLoad.Of(ProcFs.CpuTime(server.Process.Pid) - serverCpu, clock.Elapsed, result, options.LoadWarmUp);
 
