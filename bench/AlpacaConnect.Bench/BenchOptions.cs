@@ -51,7 +51,7 @@ public sealed record BenchOptions
     /// How long each placement side runs unmeasured before its measured run: a fresh server's tiered JIT keeps
     /// recompiling the order path's methods for some seconds of new load, and a server in production runs warm.
     /// </summary>
-    public TimeSpan PlacementWarmUp { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan PlacementWarmUp { get; init; } = TimeSpan.FromSeconds(45);
 
     public TimeSpan LoadDuration => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(10);
 
