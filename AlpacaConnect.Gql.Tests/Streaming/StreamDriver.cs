@@ -45,12 +45,12 @@ public sealed class StreamDriver : IAsyncDisposable
     internal TradeUpdatesSupervisor Supervisor => Host.Services.GetRequiredService<TradeUpdatesSupervisor>();
 
     /// <summary>A signed-in socket subscribed to <c>orderUpdated</c> (as operation id "u"), live on the server when this returns.</summary>
-    public async Task<GraphQLSocket> SubscribeAsync(string user, string? orderId = null)
+    public async Task<GraphQLSocket> SubscribeAsync(string user, string? orderId = null, string query = OrderUpdated)
     {
         var socket = await GraphQLSocket.ConnectAsync(Host.BaseUri);
         _sockets.Add(socket);
         await socket.InitAsync(Host.TokenFor(user));
-        await socket.SubscribeAsync("u", OrderUpdated, new { orderId });
+        await socket.SubscribeAsync("u", query, new { orderId });
         await Eventually.HoldsAsync(() => Supervisor.IsAttached(user), $"{user}'s subscription is live");
         return socket;
     }

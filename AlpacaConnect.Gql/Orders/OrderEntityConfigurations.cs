@@ -47,5 +47,12 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
         entity.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
         entity.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
         entity.Property(e => e.Source).HasMaxLength(32);
+        entity.ComplexProperty(e => e.Execution, execution =>
+        {
+            execution.Property(x => x.Id).HasColumnName("ExecutionId");
+            execution.Property(x => x.Price).HasColumnName("ExecutionPrice");
+            execution.Property(x => x.Qty).HasColumnName("ExecutionQty");
+            execution.Property(x => x.PositionQty).HasColumnName("PositionQty");
+        });
     }
 }

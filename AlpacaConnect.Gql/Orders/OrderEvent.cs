@@ -23,4 +23,18 @@ internal sealed class OrderEvent
     public required string Source { get; init; }
 
     public DateTimeOffset OccurredAt { get; init; }
+
+    /// <summary>
+    /// The execution behind a fill or partial fill, as the trade_updates stream reported it; null for other events and
+    /// for a fill learned over REST, whose order carries only the cumulative quantity and average price.
+    /// </summary>
+    public TradeExecution? Execution { get; init; }
+}
+
+/// <summary>One execution (trade_updates' <c>execution_id</c>, <c>price</c>, <c>qty</c>, <c>position_qty</c>).</summary>
+internal sealed record TradeExecution(Guid Id, decimal Price, decimal Qty, decimal? PositionQty)
+{
+    /// <summary>The execution a stream update reports, or null when it reports none (not a fill, or fields missing).</summary>
+    public static TradeExecution? Of(Alpaca.AlpacaTradeUpdate update) =>
+        update is { ExecutionId: { } id, Price: { } price, Qty: { } qty } ? new(id, price, qty, update.PositionQty) : null;
 }

@@ -61,10 +61,11 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
     /// else whether an event was recorded.
     /// </summary>
     public async Task<bool?> ReconcileReportedAsync(
-        Guid connectionId, string? accountId, AlpacaOrder reported, OrderEventKind? kind, CancellationToken cancellationToken) =>
+        Guid connectionId, string? accountId, AlpacaOrder reported, OrderEventKind? kind, TradeExecution? execution,
+        CancellationToken cancellationToken) =>
         (await UpdateAsync(
             (db, ct) => Reported(db.Set<Order>(), connectionId, accountId, reported).FirstOrDefaultAsync(ct), "stream",
-            order => Copy(reported, order) ? kind ?? OrderEventKinds.Of(order.Status) : kind, cancellationToken))?.Recorded;
+            order => Copy(reported, order) ? kind ?? OrderEventKinds.Of(order.Status) : kind, cancellationToken, execution))?.Recorded;
 
     /// <summary>A closing order as Alpaca answered with it: its client order id, side and quantity are Alpaca's.</summary>
     public async Task<Order> ApplyClosingAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
@@ -183,7 +184,7 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
     /// <summary><see cref="UpdateAsync(Guid, string, Func{Order, OrderEventKind?}, CancellationToken)"/> on the row <paramref name="locate"/> finds; null when it finds none.</summary>
     private async Task<(Order Order, bool Recorded)?> UpdateAsync(
         Func<AppDbContext, CancellationToken, Task<Order?>> locate, string source, Func<Order, OrderEventKind?> change,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, TradeExecution? execution = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -199,7 +200,7 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
             OrderEvent? recorded = null;
             if (kind is { } k && (before != (order.Status, order.FilledQty, order.FilledAvgPrice) || OrderEventKinds.IsNotice(k)))
             {
-                recorded = Event(order, k, source);
+                recorded = Event(order, k, source, execution);
                 db.Add(recorded);
             }
 
@@ -276,8 +277,9 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
         return true;
     }
 
-    private OrderEvent Event(Order order, OrderEventKind kind, string source) => new()
+    private OrderEvent Event(Order order, OrderEventKind kind, string source, TradeExecution? execution = null) => new()
     {
+        Execution = execution,
         OrderId = order.Id,
         Kind = kind,
         Status = order.Status,

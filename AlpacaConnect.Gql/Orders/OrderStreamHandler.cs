@@ -11,7 +11,8 @@ internal sealed class OrderStreamHandler(OrderStore store, OrderHistorySync hist
     public async Task<bool> ApplyAsync(StreamTarget target, AlpacaTradeUpdate update, CancellationToken cancellationToken)
     {
         var connectionId = target.Connection.ConnectionId;
-        var recorded = await store.ReconcileReportedAsync(connectionId, target.AccountId, update.Order, OrderEventKinds.Parse(update.Event), cancellationToken);
+        var recorded = await store.ReconcileReportedAsync(
+            connectionId, target.AccountId, update.Order, OrderEventKinds.Parse(update.Event), TradeExecution.Of(update), cancellationToken);
         if (recorded == true)
         {
             // A fill moves cash and positions; the next read must not serve the cached ones.

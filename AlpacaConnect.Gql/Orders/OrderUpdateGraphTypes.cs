@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.GraphQL.Scalars;
 using GraphQL;
 using GraphQL.Types;
 
@@ -17,6 +18,24 @@ internal sealed class OrderUpdateGraphType : ObjectGraphType<OrderUpdate>
             .Description("The order as this event left it (status, filledQty, filledAvgPrice); other fields as they are now.")
             .Resolve(c => c.Source.Order);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When this server recorded the event.").Resolve(c => c.Source.Event.OccurredAt);
+        Field<TradeExecutionGraphType>("execution")
+            .Description("The execution behind a FILL or PARTIAL_FILL, as Alpaca's trade_updates stream reported it. Null for other events and for a fill learned over REST (after the stream was down), which tells only the order's cumulative filledQty and filledAvgPrice.")
+            .Resolve(c => c.Source.Event.Execution);
+    }
+}
+
+internal sealed class TradeExecutionGraphType : ObjectGraphType<TradeExecution>
+{
+    public TradeExecutionGraphType()
+    {
+        Name = "OrderExecution";
+        Description = "One execution (trade) of an order.";
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Alpaca's execution_id.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<DecimalStringGraphType>>("price").Description("The price of this execution.").Resolve(c => DecimalScale.Trim(c.Source.Price));
+        Field<NonNullGraphType<DecimalStringGraphType>>("qty").Description("The quantity of this execution (not the order's cumulative filledQty).").Resolve(c => DecimalScale.Trim(c.Source.Qty));
+        Field<DecimalStringGraphType>("positionQty")
+            .Description("The account's position in the symbol right after this execution; negative when short.")
+            .Resolve(c => DecimalScale.Trim(c.Source.PositionQty));
     }
 }
 

@@ -34,8 +34,11 @@ internal sealed class TradeUpdateWire
 
     public decimal? Qty { get; set; }
 
+    /// <summary>The account's position in the symbol after this execution; negative when short.</summary>
+    public decimal? PositionQty { get; set; }
+
     public AlpacaTradeUpdate? ToModel() =>
-        Order is null ? null : new AlpacaTradeUpdate(Event ?? "", Order.ToModel(), Timestamp, ExecutionId, Price, Qty);
+        Order is null ? null : new AlpacaTradeUpdate(Event ?? "", Order.ToModel(), Timestamp, ExecutionId, Price, Qty, PositionQty);
 }
 
 internal static class StreamRequests

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using AlpacaConnect.Gql.Tests.Orders;
+using AlpacaConnect.Gql.Tests.TestHost;
+using Xunit.Abstractions;
+using static AlpacaConnect.Gql.Tests.Streaming.StreamDriver;
+
+namespace AlpacaConnect.Gql.Tests.Streaming;
+
+/// <summary>
+/// Every execution the trade_updates stream reports reaches <c>orderUpdated</c> as an event of its own with Alpaca's
+/// execution id, price, quantity and the position after it (issue 14: "every execution is an event").
+/// </summary>
+public sealed class ExecutionDetailsTests(ITestOutputHelper output)
+{
+    private const string WithExecutions = """
+        subscription($orderId: ID) {
+          orderUpdated(orderId: $orderId) {
+            id event order { id status filledQty filledAvgPrice } execution { id price qty positionQty }
+          }
+        }
+        """;
+
+    [Fact]
+    public async Task EachPartialFillAndTheFillArriveWithTheirOwnExecution()
+    {
+        await using var driver = new StreamDriver(host => host.WithSetting("Sandbox:Market:PartialFillProbability", "1"), output);
+        await driver.Orders.ConnectAsync();
+        var socket = await driver.SubscribeAsync("app-alice", query: WithExecutions);
+        var order = OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy("buy-10", qty: "10")));
+        var id = order.GetProperty("id").GetString()!;
+        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+
+        var updates = new List<JsonElement>();
+        while (updates.Count == 0 || !Is(id, "FILL")(updates[^1]))
+        {
+            driver.Host.Control.ProcessNow();
+            updates.AddRange(await UpdatesUntilAsync(socket, u => EventOf(u) is "PARTIAL_FILL" or "FILL"));
+        }
+
+        var executions = updates.Where(u => EventOf(u) is "PARTIAL_FILL" or "FILL").ToList();
+        Assert.True(executions.Count >= 2, $"10 shares fill in several executions: {string.Join(" | ", executions)}");
+        Assert.All(updates.Where(u => EventOf(u) is not ("PARTIAL_FILL" or "FILL")), u => Assert.Equal(JsonValueKind.Null, u.GetProperty("execution").ValueKind));
+        Assert.Equal(executions.Count, executions.Select(u => u.GetProperty("execution").GetProperty("id").GetString()).Distinct().Count());
+
+        // Each execution's own quantity adds up to the order's; the position grows by each; the cumulative quantity of
+        // each event is the sum of the executions so far, and all of it is what Alpaca holds for the order.
+        var filled = 0m;
+        var position = Execution(executions[0], "positionQty") - Execution(executions[0], "qty");
+        foreach (var update in executions)
+        {
+            var qty = Execution(update, "qty");
+            filled += qty;
+            position += qty;
+            Assert.True(Execution(update, "price") > 0);
+            Assert.Equal(filled, Dec(update.GetProperty("order").GetProperty("filledQty")));
+            Assert.Equal(position, Execution(update, "positionQty"));
+        }
+
+        Assert.Equal(10m, filled);
+        var atAlpaca = await driver.Orders.SandboxOrderAsync(order.GetProperty("alpacaOrderId").GetString()!);
+        Assert.Equal("10", atAlpaca.GetProperty("filled_qty").GetString());
+    }
+
+    [Fact]
+    public async Task AFillLearnedOverRestHasNoExecutionDetails()
+    {
+        await using var driver = new StreamDriver(output: output);
+        await driver.Orders.ConnectAsync();
+        var socket = await driver.SubscribeAsync("app-alice", query: WithExecutions);
+        var (id, _) = await driver.BuyAsync("buy-1");
+        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+
+        driver.Host.Control.DropStreamsInsteadOf("fill");
+        driver.Host.Control.ProcessNow();
+        var fill = (await UpdatesUntilAsync(socket, Is(id, "FILL")))[^1];
+
+        Assert.Equal("1", fill.GetProperty("order").GetProperty("filledQty").GetString());
+        Assert.Equal(JsonValueKind.Null, fill.GetProperty("execution").ValueKind);
+    }
+
+    private static decimal Execution(JsonElement update, string field) => Dec(update.GetProperty("execution").GetProperty(field));
+
+    private static decimal Dec(JsonElement value) => decimal.Parse(value.GetString()!, CultureInfo.InvariantCulture);
+}
