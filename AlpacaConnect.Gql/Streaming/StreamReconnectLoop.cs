@@ -104,7 +104,15 @@ internal sealed class StreamReconnectLoop(
             attempt++;
             // While no socket is held, REST keeps the orders moving.
             await reconciliation.ReconcileAsync(target, cancellationToken);
-            await Task.Delay(ReconnectBackoff.Delay(attempt, Options), time, cancellationToken);
+            worker.BackingOff = true;
+            try
+            {
+                await Task.Delay(ReconnectBackoff.Delay(attempt, Options), time, cancellationToken);
+            }
+            finally
+            {
+                worker.BackingOff = false;
+            }
         }
     }
 }

@@ -12,6 +12,9 @@ internal sealed class StreamWorker(Guid connectionId, CancellationTokenSource st
     /// <summary>Set when new demand arrives while the worker runs, so it does not retire on an old answer.</summary>
     public volatile bool Poked;
 
+    /// <summary>True while the worker waits out a reconnect backoff (no socket, nothing in flight); tests step time then.</summary>
+    public volatile bool BackingOff;
+
     /// <summary>1 while a delayed reconciliation is pending (<see cref="ReconciliationScheduler.ReconcileSoon"/>).</summary>
     public int ReconcileScheduled;
 }

@@ -41,6 +41,18 @@ internal sealed class TradeUpdatesSupervisor(
         }
     }
 
+    /// <summary>How many workers wait out a reconnect backoff right now; tests advance a fake clock only then.</summary>
+    public int AccountsBackingOff
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _workers.Values.Count(w => w.BackingOff);
+            }
+        }
+    }
+
     /// <summary>Whether a subscriber holds the user's stream; lets tests act once a subscription is live.</summary>
     public bool IsAttached(string userId) => demand.IsAttached(userId);
 

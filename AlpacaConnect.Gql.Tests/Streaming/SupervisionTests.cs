@@ -1,0 +1,109 @@
+using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Tests.Orders;
+using AlpacaConnect.Gql.Tests.Sandbox;
+using AlpacaConnect.Gql.Tests.TestHost;
+using AlpacaConnect.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Xunit.Abstractions;
+using static AlpacaConnect.Gql.Tests.Streaming.StreamDriver;
+
+namespace AlpacaConnect.Gql.Tests.Streaming;
+
+/// <summary>
+/// The stream supervisor cannot die quietly: a database fault is a failed cycle like a dropped socket (back off,
+/// reconcile, retry), and a stream that keeps dropping spends no more than its share of the account's request budget.
+/// </summary>
+public sealed class SupervisionTests(ITestOutputHelper output)
+{
+    /// <summary>What the README promises: the stream's calls for one account in any minute, handshakes included.</summary>
+    private const int StreamBudgetPerMinute = 40;
+
+    [Fact]
+    public async Task ADatabaseFaultWhileRenewingTheLeaseIsRetriedAndTheNextFillStillArrives()
+    {
+        var fault = new DatabaseFault();
+        // A lease renewed every 100 ms, so one is due soon after the fault is armed.
+        await using var driver = new StreamDriver(host => host
+            .WithSetting("Streaming:LeaseDuration", "00:00:00.300")
+            .WithServices(services => services.ConfigureDbContext<AppDbContext>(db => db.AddInterceptors(fault))), output);
+        await driver.Orders.ConnectAsync();
+        var socket = await driver.SubscribeAsync("app-alice");
+        var (id, _) = await driver.BuyAsync("buy-1");
+        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+
+        fault.Arm(DatabaseFault.LeaseRenewal);
+        await Eventually.HoldsAsync(() => fault.Fired == 1, "a lease renewal fails");
+        driver.Host.Control.ProcessNow();
+
+        var updates = await UpdatesUntilAsync(socket, Is(id, "FILL"));
+        Assert.Equal("FILLED", StatusOf(updates[^1]));
+        await Eventually.HoldsAsync(() => driver.Host.Control.StreamsOpened >= 2 && driver.Host.Control.OpenStreams == 1, "the stream is held again");
+        Assert.Equal(1, driver.Supervisor.ActiveAccounts);
+    }
+
+    [Fact]
+    public async Task ADatabaseFaultWhileHandlingAStreamEventIsRetriedAndTheNextFillStillArrives()
+    {
+        var fault = new DatabaseFault();
+        await using var driver = new StreamDriver(host => host
+            .WithServices(services => services.ConfigureDbContext<AppDbContext>(db => db.AddInterceptors(fault))), output);
+        await driver.Orders.ConnectAsync();
+        var socket = await driver.SubscribeAsync("app-alice");
+        var (id, _) = await driver.BuyAsync("buy-1");
+        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+
+        // An order placed at Alpaca by another app: its update matches none of ours, so the handler asks the database
+        // whether one of ours still waits for its ids, and that read fails.
+        fault.Arm(DatabaseFault.UnlinkedOrderCheck);
+        using (var elsewhere = driver.Host.Trading(SandboxEnvironment.Paper, driver.Host.Token(user: "alice")))
+        {
+            using var placed = await elsewhere.PostJsonAsync("v2/orders", """{"symbol":"MSFT","qty":"1","side":"buy","type":"limit","time_in_force":"day","limit_price":"1.00"}""");
+            Assert.True(placed.IsSuccessStatusCode, placed.ToString());
+        }
+
+        await Eventually.HoldsAsync(() => fault.Fired == 1, "handling the foreign order's update fails");
+        driver.Host.Control.ProcessNow();
+
+        var updates = await UpdatesUntilAsync(socket, Is(id, "FILL"));
+        Assert.Equal("FILLED", StatusOf(updates[^1]));
+        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the stream is held again");
+        Assert.Equal(1, driver.Supervisor.ActiveAccounts);
+    }
+
+    [Fact]
+    public async Task AStreamAcceptedThenDroppedAtOnceSpendsNoMoreThanItsShareOfTheAccountsBudget()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow()); // app-user JWTs are checked against the real clock
+        await using var driver = new StreamDriver(host => host
+            .WithSetting("Streaming:ReconnectInitialDelay", "00:00:01")
+            .WithSetting("Streaming:ReconnectMaxDelay", "00:00:30")
+            .WithServices(services => services.AddSingleton<TimeProvider>(time)), output);
+        await driver.Orders.ConnectAsync();
+        // A resting order keeps the account's stream needed throughout.
+        await driver.Orders.PlaceAsync(OrderDriver.LimitBuy("resting", "1", "1.00"));
+        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+        driver.Host.Control.ClearRequests();
+
+        // Every socket is dropped as soon as the sandbox holds it; the clock moves only while the worker waits to reconnect.
+        var start = time.GetUtcNow();
+        while (time.GetUtcNow() - start < TimeSpan.FromMinutes(3))
+        {
+            await Eventually.HoldsAsync(
+                () =>
+                {
+                    driver.Host.Control.DropStreams();
+                    return driver.Supervisor.AccountsBackingOff == 1;
+                },
+                "the worker waits to reconnect");
+            time.Advance(TimeSpan.FromMilliseconds(200));
+        }
+
+        var sent = driver.Host.Control.Requests.Where(r => !r.Route.Contains("/oauth/", StringComparison.Ordinal)).Select(r => r.At).Order().ToList();
+        var busiestMinute = sent.Select((at, i) => sent.Skip(i).TakeWhile(t => t < at + TimeSpan.FromMinutes(1)).Count()).Max();
+        output.WriteLine($"{sent.Count} upstream calls in 3 minutes; at most {busiestMinute} in one minute");
+        Assert.InRange(busiestMinute, 1, StreamBudgetPerMinute);
+        Assert.True(driver.Host.Control.StreamsOpened > 3, "the stream kept being reopened");
+        Assert.DoesNotContain(driver.Host.Control.Requests, r => r.Status == 429);
+    }
+}
