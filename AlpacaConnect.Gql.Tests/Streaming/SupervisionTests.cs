@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Tests.Orders;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using AlpacaConnect.Gql.Tests.TestHost;
@@ -17,7 +18,7 @@ namespace AlpacaConnect.Gql.Tests.Streaming;
 public sealed class SupervisionTests(ITestOutputHelper output)
 {
     /// <summary>What the README promises: the stream's calls for one account in any minute, handshakes included.</summary>
-    private const int StreamBudgetPerMinute = 40;
+    private static readonly int StreamBudgetPerMinute = new StreamingOptions().RequestBudget;
 
     [Fact]
     public async Task ADatabaseFaultWhileRenewingTheLeaseIsRetriedAndTheNextFillStillArrives()
@@ -78,6 +79,7 @@ public sealed class SupervisionTests(ITestOutputHelper output)
         await using var driver = new StreamDriver(host => host
             .WithSetting("Streaming:ReconnectInitialDelay", "00:00:01")
             .WithSetting("Streaming:ReconnectMaxDelay", "00:00:30")
+            .WithSetting("Streaming:ReconcileMinInterval", "00:00:05")
             .WithServices(services => services.AddSingleton<TimeProvider>(time)), output);
         await driver.Orders.ConnectAsync();
         // A resting order keeps the account's stream needed throughout.

@@ -9,6 +9,15 @@ internal sealed class StreamWorker(Guid connectionId, CancellationTokenSource st
 
     public Task Run { get; set; } = Task.CompletedTask;
 
+    /// <summary>The account as last read, reconciled while no socket is held; null until the first read succeeds.</summary>
+    public StreamTarget? Target { get; set; }
+
+    /// <summary>Failed or short-lived sockets in a row: the exponent of the reconnect backoff.</summary>
+    public int Attempt { get; set; }
+
+    /// <summary>When the last reconciliation started (a <see cref="TimeProvider"/> timestamp); null before the first.</summary>
+    public long? LastReconciled { get; set; }
+
     /// <summary>Set when new demand arrives while the worker runs, so it does not retire on an old answer.</summary>
     public volatile bool Poked;
 
@@ -17,4 +26,7 @@ internal sealed class StreamWorker(Guid connectionId, CancellationTokenSource st
 
     /// <summary>1 while a delayed reconciliation is pending (<see cref="ReconciliationScheduler.ReconcileSoon"/>).</summary>
     public int ReconcileScheduled;
+
+    /// <summary>1 while a reconciliation runs.</summary>
+    public int Reconciling;
 }
