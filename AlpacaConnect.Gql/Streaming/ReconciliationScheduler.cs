@@ -61,11 +61,14 @@ internal sealed class ReconciliationScheduler(
             return;
         }
 
+        // The timer starts here, not on the thread pool: it is due exactly when the worker says it is.
+        worker.ReconcileDueAt = time.GetUtcNow() + delay;
+        var waiting = Task.Delay(delay, time, cancellationToken);
         _ = Task.Run(async () =>
         {
             try
             {
-                await Task.Delay(delay, time, cancellationToken);
+                await waiting;
                 // Cleared before running: a reconciliation that must wait again schedules its successor.
                 Volatile.Write(ref worker.ReconcileScheduled, 0);
                 await ReconcileAsync(worker, target, cancellationToken);

@@ -21,12 +21,22 @@ internal sealed class StreamWorker(Guid connectionId, CancellationTokenSource st
     /// <summary>Set when new demand arrives while the worker runs, so it does not retire on an old answer.</summary>
     public volatile bool Poked;
 
-    /// <summary>True while the worker waits out a reconnect backoff (no socket, nothing in flight); tests step time then.</summary>
+    /// <summary>True while the worker waits out a reconnect backoff (no socket).</summary>
     public volatile bool BackingOff;
+
+    /// <summary>When the pending delayed reconciliation is due (<see cref="ReconcileScheduled"/>).</summary>
+    public DateTimeOffset ReconcileDueAt { get; set; }
 
     /// <summary>1 while a delayed reconciliation is pending (<see cref="ReconciliationScheduler.ReconcileSoon"/>).</summary>
     public int ReconcileScheduled;
 
     /// <summary>1 while a reconciliation runs.</summary>
     public int Reconciling;
+
+    /// <summary>
+    /// Waiting out a backoff with no call in flight or due: only the clock can move it on. Tests step a fake clock then,
+    /// so that no call is sent under one time and received under another.
+    /// </summary>
+    public bool WaitsOnlyForTime(DateTimeOffset now) =>
+        BackingOff && Volatile.Read(ref Reconciling) == 0 && (Volatile.Read(ref ReconcileScheduled) == 0 || now < ReconcileDueAt);
 }

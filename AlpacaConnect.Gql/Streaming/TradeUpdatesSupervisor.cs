@@ -42,14 +42,14 @@ internal sealed class TradeUpdatesSupervisor(
         }
     }
 
-    /// <summary>How many workers wait out a reconnect backoff right now; tests advance a fake clock only then.</summary>
+    /// <summary>How many workers wait out a reconnect backoff with nothing in flight; tests advance a fake clock only then.</summary>
     public int AccountsBackingOff
     {
         get
         {
             lock (_gate)
             {
-                return _workers.Values.Count(w => w.BackingOff);
+                return _workers.Values.Count(w => w.WaitsOnlyForTime(time.GetUtcNow()));
             }
         }
     }
