@@ -93,6 +93,7 @@ internal sealed class TwoInstances : IDisposable
             .WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo)
             .WithSetting("Streaming:ReconnectInitialDelay", "00:00:00.020")
             .WithSetting("Streaming:ReconnectMaxDelay", "00:00:00.200")
+            .WithSetting("Streaming:ReconcileMinInterval", "00:00:00.020")
             .WithSetting("Alpaca:Resilience:RetryBaseDelay", "00:00:00.001"),
         callback);
 }

@@ -11,7 +11,7 @@ namespace AlpacaConnect.Gql.Tests.Streaming;
 
 /// <summary>
 /// The server and its sandbox on loopback with connected users, order-update subscribers on real sockets, and the
-/// stream supervisor reconnecting within milliseconds so drop-and-reconnect scenarios stay quick.
+/// stream supervisor reconnecting (and reconciling again) within milliseconds so drop-and-reconnect scenarios stay quick.
 /// </summary>
 public sealed class StreamDriver : IAsyncDisposable
 {
@@ -34,6 +34,7 @@ public sealed class StreamDriver : IAsyncDisposable
             host.WithServices(services => services.AddSingleton<ILoggerProvider>(_logs));
             host.WithSetting("Streaming:ReconnectInitialDelay", "00:00:00.020");
             host.WithSetting("Streaming:ReconnectMaxDelay", "00:00:00.200");
+            host.WithSetting("Streaming:ReconcileMinInterval", "00:00:00.020");
             configure?.Invoke(host);
         });
     }

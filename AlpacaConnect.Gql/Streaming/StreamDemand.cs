@@ -36,6 +36,15 @@ internal sealed class StreamDemand : IStreamDemand
         }
     }
 
+    /// <summary>The users a subscriber holds a stream for now.</summary>
+    public IReadOnlyList<string> AttachedUsers()
+    {
+        lock (_gate)
+        {
+            return [.. _subscribers.Keys];
+        }
+    }
+
     private void Detach(string userId)
     {
         lock (_gate)

@@ -68,7 +68,7 @@ internal sealed class StreamFollower(
                 }
 
                 worker.Poked = false;
-                await reconciliation.ReconcileAsync(target, cancellationToken);
+                await reconciliation.ReconcileAsync(worker, target, cancellationToken);
             }
         }
         finally

@@ -16,6 +16,7 @@ internal static class StreamingExtensions
             .Validate(o => o.ReconnectMaxDelay >= o.ReconnectInitialDelay, "Streaming:ReconnectMaxDelay must not be shorter than Streaming:ReconnectInitialDelay.")
             .ValidateOnStart();
         builder.Services.AddSingleton<StreamLeases>();
+        builder.Services.AddSingleton<StreamBudget>();
         builder.Services.AddSingleton<IStreamTargets, ConnectionStreamTargets>();
         builder.Services.AddSingleton<StreamDemand>();
         builder.Services.AddSingleton<IStreamDemand>(services => services.GetRequiredService<StreamDemand>());

@@ -38,4 +38,7 @@ internal static partial class StreamingLog
 
     [LoggerMessage(EventId = 3210, Level = LogLevel.Warning, Message = "Could not release the stream lease of connection {ConnectionId}; it expires on its own")]
     public static partial void ReleaseFailed(ILogger logger, Guid connectionId, Exception exception);
+
+    [LoggerMessage(EventId = 3211, Level = LogLevel.Warning, Message = "Rescanning for accounts whose stream has no worker failed; tried again at the next rescan")]
+    public static partial void RescanFailed(ILogger logger, Exception exception);
 }

@@ -22,8 +22,31 @@ internal sealed class StreamingOptions
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// A socket must stay up this long before the backoff starts again from <see cref="ReconnectInitialDelay"/>; one
+    /// dropped sooner (accepted, then closed at once) keeps doubling the wait.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan ReconnectResetAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A reconciliation asked for within this of the last one's start runs once this has passed instead of at once:
+    /// a dropped socket's reconciliation and the reconnect's right after it become one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ReconcileMinInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The most upstream calls an account's stream may make in any minute: its handshakes and its reconciliations'
+    /// calls together; a call beyond is not sent (and retried later). The default, 40, is a fifth of Alpaca's 200 a
+    /// minute, so at least 150 of the client's 190 always stay for the user's own calls, however the socket behaves.
+    /// </summary>
+    [Range(1, 190)]
+    public int RequestBudget { get; set; } = 40;
+
+    /// <summary>
     /// While a stream is held: how often it is checked for demand (open orders or subscribers; none closes it) and a
-    /// REST reconciliation runs as a safety net against a stream that stalls silently. Also the interval of <c>Poll</c>.
+    /// REST reconciliation runs as a safety net against a stream that stalls silently. Also the interval of <c>Poll</c>, and
+    /// how often the supervisor rescans for accounts that need a stream and have no worker.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(60);

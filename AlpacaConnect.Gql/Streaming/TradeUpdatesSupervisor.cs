@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Streaming;
 /// Holds one trade_updates socket per account that needs one (open orders or live subscribers), and makes sure no
 /// transition is missed although the stream has no replay. This type is the workers' lifecycle: it starts a worker when
 /// demand arrives (<see cref="StreamDemand"/>), restarts it when the connection's token changes, retires it when nobody
-/// needs the stream, and releases its lease when it ends. The parts it runs: <see cref="StreamReconnectLoop"/> (hold,
+/// needs the stream, releases its lease when it ends, and every poll interval rescans for accounts left without one. The parts it runs: <see cref="StreamReconnectLoop"/> (hold,
 /// reconnect, back off), <see cref="StreamFollower"/> (read an open socket), <see cref="ReconciliationScheduler"/>
 /// (REST reconciliation) and <see cref="StreamLeases"/> (one instance per account).
 /// </summary>
@@ -18,6 +18,7 @@ internal sealed class TradeUpdatesSupervisor(
     ITradeUpdateHandler handler,
     IStreamTargets targets,
     StreamLeases leases,
+    StreamBudget budget,
     IEventBus events,
     IOptions<StreamingOptions> options,
     IHostApplicationLifetime lifetime,
@@ -37,6 +38,18 @@ internal sealed class TradeUpdatesSupervisor(
             lock (_gate)
             {
                 return _workers.Count;
+            }
+        }
+    }
+
+    /// <summary>How many workers wait out a reconnect backoff with nothing in flight; tests advance a fake clock only then.</summary>
+    public int AccountsBackingOff
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _workers.Values.Count(w => w.WaitsOnlyForTime(time.GetUtcNow()));
             }
         }
     }
@@ -62,12 +75,13 @@ internal sealed class TradeUpdatesSupervisor(
         using var changes = events.Events<AlpacaConnectionChanged>().Subscribe(new ConnectionObserver(this));
         try
         {
-            foreach (var connectionId in await handler.ConnectionsToWatchAsync(stoppingToken))
+            // The first scan finds the accounts with open orders from before the start; the later ones restart any
+            // worker that ended although its account still needs a stream, whatever ended it.
+            while (true)
             {
-                Watch(connectionId);
+                await RescanAsync(stoppingToken);
+                await Task.Delay(options.Value.PollInterval, time, stoppingToken);
             }
-
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -81,6 +95,48 @@ internal sealed class TradeUpdatesSupervisor(
         }
 
         await Task.WhenAll(running);
+    }
+
+    private async Task RescanAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            foreach (var connectionId in await handler.ConnectionsToWatchAsync(stoppingToken))
+            {
+                Revive(connectionId);
+            }
+
+            foreach (var userId in demand.AttachedUsers())
+            {
+                if (await targets.FindForUserAsync(userId, stoppingToken) is { } target)
+                {
+                    Revive(target.Connection.ConnectionId);
+                }
+            }
+
+            budget.ForgetIdle();
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            StreamingLog.RescanFailed(logger, e);
+        }
+    }
+
+    /// <summary>Starts a worker for the account unless one runs; unlike <see cref="Watch"/>, does not count as new demand.</summary>
+    private void Revive(Guid connectionId)
+    {
+        if (options.Value.Mode == StreamingMode.Off)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_started && !_workers.ContainsKey(connectionId))
+            {
+                StartLocked(connectionId);
+            }
+        }
     }
 
     private void Watch(Guid connectionId)
@@ -162,6 +218,7 @@ internal sealed class TradeUpdatesSupervisor(
         }
         catch (Exception e)
         {
+            // Not expected (the loop turns every failure into a retry); the next rescan starts a new worker if needed.
             StreamingLog.WorkerFailed(logger, worker.ConnectionId, e);
         }
         finally
@@ -176,6 +233,7 @@ internal sealed class TradeUpdatesSupervisor(
                 }
             }
 
+            await worker.Stop.CancelAsync(); // ends a reconciliation it scheduled
             worker.Stop.Dispose();
             // A successor in this process (restarted with a new token) holds the lease under the same owner id.
             if (!replaced)
