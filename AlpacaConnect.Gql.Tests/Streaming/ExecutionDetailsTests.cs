@@ -29,7 +29,7 @@ public sealed class ExecutionDetailsTests(ITestOutputHelper output)
         var socket = await driver.SubscribeAsync("app-alice", query: WithExecutions);
         var order = OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy("buy-10", qty: "10")));
         var id = order.GetProperty("id").GetString()!;
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
 
         var updates = new List<JsonElement>();
         while (updates.Count == 0 || !Is(id, "FILL")(updates[^1]))
@@ -69,7 +69,7 @@ public sealed class ExecutionDetailsTests(ITestOutputHelper output)
         await driver.Orders.ConnectAsync();
         var socket = await driver.SubscribeAsync("app-alice", query: WithExecutions);
         var (id, _) = await driver.BuyAsync("buy-1");
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
 
         driver.Host.Control.DropStreamsInsteadOf("fill");
         driver.Host.Control.ProcessNow();

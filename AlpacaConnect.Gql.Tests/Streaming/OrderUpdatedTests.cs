@@ -28,7 +28,7 @@ public sealed class OrderUpdatedTests(ITestOutputHelper output)
         var socket = await driver.SubscribeAsync("app-alice");
 
         var (id, alpacaOrderId) = await driver.BuyAsync("buy-1");
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
         driver.Host.Control.ProcessNow();
         var updates = await UpdatesUntilAsync(socket, Is(id, "FILL"));
 
@@ -53,7 +53,7 @@ public sealed class OrderUpdatedTests(ITestOutputHelper output)
         await driver.Orders.ConnectAsync();
         var socket = await driver.SubscribeAsync("app-alice");
         var (first, _) = await driver.BuyAsync("buy-1");
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
         Assert.Equal(1, driver.Host.Control.StreamsOpened);
 
         driver.Host.Control.DropStreamsInsteadOf("fill");
@@ -62,7 +62,7 @@ public sealed class OrderUpdatedTests(ITestOutputHelper output)
 
         Assert.Equal("reconcile", await SourceOfAsync(driver, first, OrderEventKind.Fill));
         // The subscriber still wants the stream: it is opened again.
-        await Eventually.HoldsAsync(() => driver.Host.Control.StreamsOpened >= 2 && driver.Host.Control.OpenStreams == 1, "the supervisor reconnects");
+        await Eventually.HoldsAsync(() => driver.Host.Control.StreamsOpened >= 2 && driver.Host.Control.ListeningStreams == 1, "the supervisor reconnects");
         // A second order's fill arrives after anything still pending for the first: no repeat of the first fill.
         var (second, _) = await driver.BuyAsync("buy-2");
         driver.Host.Control.ProcessNow();
@@ -90,7 +90,7 @@ public sealed class OrderUpdatedTests(ITestOutputHelper output)
 
         // Once the stream can be held again, it takes over.
         driver.Host.Control.ClearFaults();
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the stream reconnects");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the stream reconnects");
         var (next, _) = await driver.BuyAsync("buy-after");
         driver.Host.Control.ProcessNow();
         await UpdatesUntilAsync(socket, Is(next, "FILL"));
@@ -108,7 +108,7 @@ public sealed class OrderUpdatedTests(ITestOutputHelper output)
 
         // Alice's events are all published before Bob's: had any leaked, Bob would read it before his own.
         var (aliceOrder, _) = await driver.BuyAsync("a-1", "app-alice");
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 2, "both streams are open");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 2, "both streams are listening");
         driver.Host.Control.ProcessNow();
         var aliceUpdates = await UpdatesUntilAsync(alice, Is(aliceOrder, "FILL"));
         var (bobOrder, _) = await driver.BuyAsync("b-1", "app-bob");
@@ -129,7 +129,7 @@ public sealed class OrderUpdatedTests(ITestOutputHelper output)
         await driver.Orders.ConnectAsync();
         await driver.SubscribeAsync("app-alice");
         await driver.SubscribeAsync("app-alice");
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
 
         for (var i = 0; i < 3; i++)
         {
@@ -176,7 +176,7 @@ public sealed class OrderUpdatedTests(ITestOutputHelper output)
         var socket = await driver.SubscribeAsync("app-alice");
         var placed = OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.LimitBuy("resting", "1", "1.00")));
         var id = placed.GetProperty("id").GetString()!;
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
 
         driver.Host.Control.EmitTradeUpdate(Guid.Parse(placed.GetProperty("alpacaOrderId").GetString()!), "margin_call_of_the_future");
         var updates = await UpdatesUntilAsync(socket, u => EventOf(u) == "UNKNOWN");
@@ -216,7 +216,7 @@ public sealed class OrderUpdatedTests(ITestOutputHelper output)
         await using var driver = new StreamDriver(output: output);
         await driver.Orders.ConnectAsync();
         await driver.SubscribeAsync("app-alice");
-        await Eventually.HoldsAsync(() => driver.Host.Control.OpenStreams == 1, "the account's stream is open");
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
 
         var response = await driver.Orders.GraphQLAsync("app-alice", "mutation { disconnectAlpaca { connection { status } } }");
         Assert.Empty(response.Errors);

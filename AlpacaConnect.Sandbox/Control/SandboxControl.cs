@@ -24,6 +24,12 @@ public sealed class SandboxControl(
 
     public int OpenStreams => streams.Count;
 
+    /// <summary>
+    /// Open trade_updates sockets that have been told they are listening: an event from now on reaches them. A socket is
+    /// open (<see cref="OpenStreams"/>) a moment before that, while it authenticates.
+    /// </summary>
+    public int ListeningStreams => streams.Listening;
+
     /// <summary>trade_updates sockets accepted since start-up or the last reset (the request log lists a socket only once it closed).</summary>
     public int StreamsOpened => streams.Opened;
 

@@ -9,6 +9,7 @@ public sealed class StreamConnection(SandboxEnvironment environment) : IDisposab
 {
     private readonly Channel<byte[]> _outgoing = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _dropped = new();
+    private bool _listening;
 
     public SandboxEnvironment Environment { get; } = environment;
 
@@ -16,7 +17,8 @@ public sealed class StreamConnection(SandboxEnvironment environment) : IDisposab
 
     public Guid? AccountId { get; set; }
 
-    public bool Listening { get; set; }
+    /// <summary>Read by the publishing thread while the socket's own loop sets it.</summary>
+    public bool Listening { get => Volatile.Read(ref _listening); set => Volatile.Write(ref _listening, value); }
 
     public ChannelReader<byte[]> Outgoing => _outgoing.Reader;
 

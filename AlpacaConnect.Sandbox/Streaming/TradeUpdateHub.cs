@@ -17,6 +17,9 @@ public sealed class TradeUpdateHub
 
     public int Count => _connections.Count;
 
+    /// <summary>Open sockets that have confirmed listening to trade_updates: events published from now on reach them.</summary>
+    public int Listening => _connections.Keys.Count(c => c.Listening);
+
     /// <summary>Sockets accepted since start-up or the last reset, open or not.</summary>
     public int Opened => Volatile.Read(ref _opened);
 

@@ -110,8 +110,10 @@ internal static class TradeUpdatesEndpoint
                 var streams = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("streams", out var s) && s.ValueKind == JsonValueKind.Array
                     ? s.EnumerateArray().Select(x => x.GetString()).Where(x => x == "trade_updates").Cast<string>().ToList()
                     : [];
-                connection.Listening = streams.Count > 0;
+                // The confirmation goes out before the first event can: a client reads "listening" first, and a test
+                // that waits for a listening socket knows that any event from then on reaches it.
                 connection.Send(StreamMessages.Listening(streams));
+                connection.Listening = streams.Count > 0;
                 break;
             default:
                 connection.Send(StreamMessages.Error("invalid action"));
