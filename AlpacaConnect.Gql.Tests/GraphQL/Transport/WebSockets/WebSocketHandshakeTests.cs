@@ -9,13 +9,13 @@ namespace AlpacaConnect.Gql.Tests.GraphQL.Transport.WebSockets;
 public sealed class WebSocketHandshakeTests
 {
     [Fact]
-    public async Task AHandshakeWithoutTheSubProtocolIsRefusedWith400()
+    public async Task AHandshakeWithoutASupportedSubProtocolIsRefusedWith400()
     {
         using var factory = new ApiFactory();
         var server = factory.StartOnLoopback();
         using var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        socket.Options.AddSubProtocol("graphql-ws");
+        socket.Options.AddSubProtocol("graphql-unknown");
 
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(GraphQLSocket.WebSocketUrl(server), default));
 

@@ -26,8 +26,9 @@ internal readonly record struct CloseStatus(int Code, string Reason)
 
 /// <summary>
 /// Every close code this server sends. 44xx are the <c>graphql-transport-ws</c> protocol's own
-/// (graphql-ws <c>CloseCode</c>); the others are RFC 6455 codes. A handshake that does not offer the
-/// sub-protocol is refused with HTTP 400 before any socket exists, so 4406 is never sent. The graphql-ws client reconnects after
+/// (graphql-ws <c>CloseCode</c>); the others are RFC 6455 codes. The legacy <c>graphql-ws</c> protocol gets the same
+/// codes, each after a <c>connection_error</c> (decision 0028). A handshake that offers neither sub-protocol is
+/// refused with HTTP 400 before any socket exists, so 4406 is never sent. The graphql-ws client reconnects after
 /// 4403, 4408, 1001 and 1013 and gives up after 4400, 4401, 4406, 4409, 4429 and 4500.
 /// </summary>
 internal static class CloseCodes

@@ -5,11 +5,13 @@ using Microsoft.Extensions.Options;
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
 /// <summary>
-/// The WebSocket handshake on the GraphQL path: checks the origin and the sub-protocol before accepting,
-/// then runs one <see cref="GraphQLWebSocketSession"/> until the socket closes.
+/// The WebSocket handshake on the GraphQL path: checks the origin and picks the sub-protocol before accepting,
+/// then runs one <see cref="GraphQLWebSocketSession"/> until the socket closes. Of the sub-protocols a client offers,
+/// the server's preferred one wins (<c>graphql-transport-ws</c>, then the legacy <c>graphql-ws</c>).
 /// </summary>
 internal sealed class GraphQLWebSocketEndpoint(
     SessionServices services,
+    IEnumerable<SocketProtocol> protocols,
     OriginPolicy origins,
     GraphQLResponseWriter writer,
     IOptions<GraphQLWebSocketOptions> options,
@@ -24,10 +26,11 @@ internal sealed class GraphQLWebSocketEndpoint(
             return;
         }
 
-        if (!context.WebSockets.WebSocketRequestedProtocols.Contains(MessageTypes.SubProtocol, StringComparer.Ordinal))
+        var requested = context.WebSockets.WebSocketRequestedProtocols;
+        if (protocols.FirstOrDefault(p => requested.Contains(p.Name, StringComparer.Ordinal)) is not { } protocol)
         {
             await writer.WriteErrorAsync(context, TransportError.BadRequest(
-                $"WebSocket clients must offer the '{MessageTypes.SubProtocol}' sub-protocol."));
+                $"WebSocket clients must offer the '{MessageTypes.SubProtocol}' or the legacy '{LegacyWsProtocol.SubProtocol}' sub-protocol."));
             return;
         }
 
@@ -47,14 +50,14 @@ internal sealed class GraphQLWebSocketEndpoint(
         }
 
         var settings = options.Value;
-        using var limits = new SessionLimits(socketLease, ip, services.Admission, services.Rates, services.Messages, services.Time, settings);
+        using var limits = new SessionLimits(socketLease, ip, services.Admission, services.Rates, services.Time, settings);
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
         {
-            SubProtocol = MessageTypes.SubProtocol,
+            SubProtocol = protocol.Name,
             KeepAliveInterval = settings.KeepAliveInterval,
             KeepAliveTimeout = settings.KeepAliveTimeout == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : settings.KeepAliveTimeout,
         });
-        using var session = new GraphQLWebSocketSession(socket, services, limits, context.RequestAborted);
+        using var session = new GraphQLWebSocketSession(socket, protocol, services, limits, context.RequestAborted);
         using var stopping = lifetime.ApplicationStopping.Register(() => session.Close(CloseCodes.ServerShuttingDown));
         await session.RunAsync();
     }

@@ -4,7 +4,10 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
 internal static class GraphQLWebSocketExtensions
 {
-    /// <summary>The <c>graphql-transport-ws</c> transport; its options are bound from <c>GraphQL:WebSockets</c>.</summary>
+    /// <summary>
+    /// The WebSocket transport, in <c>graphql-transport-ws</c> and the legacy <c>graphql-ws</c>; its options are bound from
+    /// <c>GraphQL:WebSockets</c>. The protocols are registered in the server's order of preference.
+    /// </summary>
     public static IServiceCollection AddGraphQLWebSockets(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GraphQLWebSocketOptions>()
@@ -15,6 +18,8 @@ internal static class GraphQLWebSocketExtensions
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<ConnectionInitAuthenticator>();
         services.AddSingleton<OutboundMessages>();
+        services.AddSingleton<SocketProtocol, TransportWsProtocol>();
+        services.AddSingleton<SocketProtocol, LegacyWsProtocol>();
         services.AddSingleton<UserSubscriptionQuota>();
         services.AddSingleton<SocketAdmission>();
         services.AddSingleton<SessionServices>();

@@ -3,7 +3,8 @@ using System.ComponentModel.DataAnnotations;
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
 /// <summary>
-/// The <c>graphql-transport-ws</c> endpoint on the GraphQL path (configuration section <c>GraphQL:WebSockets</c>).
+/// The WebSocket endpoint on the GraphQL path, in <c>graphql-transport-ws</c> and the legacy <c>graphql-ws</c>
+/// (configuration section <c>GraphQL:WebSockets</c>).
 /// </summary>
 internal sealed class GraphQLWebSocketOptions
 {
@@ -70,7 +71,8 @@ internal sealed class GraphQLWebSocketOptions
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 
     /// <summary>
-    /// Interval of WebSocket-level pings that keep idle connections open through proxies; zero turns them off.
+    /// Interval of WebSocket-level pings that keep idle connections open through proxies, and of the legacy
+    /// <c>graphql-ws</c> protocol's <c>ka</c> messages; zero turns both off.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);

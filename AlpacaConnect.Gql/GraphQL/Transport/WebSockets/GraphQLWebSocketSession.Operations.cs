@@ -5,7 +5,7 @@ using GraphQLParser.AST;
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
 /// <summary>
-/// The session's <c>subscribe</c> messages: admitted under the socket's limits (rate, in-flight, subscriptions),
+/// The session's <c>subscribe</c> (legacy: <c>start</c>) messages: admitted under the socket's limits (rate, in-flight, subscriptions),
 /// resolved to a document (trusted documents included) and run as a <see cref="SocketOperation"/>.
 /// </summary>
 internal sealed partial class GraphQLWebSocketSession
@@ -24,7 +24,7 @@ internal sealed partial class GraphQLWebSocketSession
             return;
         }
 
-        if (await _limits.RefuseOverRateAsync(message.Id!, _identity.User, _output, _aborted))
+        if (await _limits.RefuseOverRateAsync(message.Id!, _identity.User, _protocol, _output, _aborted))
         {
             return;
         }
@@ -52,13 +52,12 @@ internal sealed partial class GraphQLWebSocketSession
 
     private async Task ExecuteAsync(SocketOperation operation, OperationRequest request, IDisposable slot)
     {
-        var messages = _services.Messages;
         try
         {
             var (resolved, unresolved) = _services.Documents.Resolve(request);
             if (resolved is null)
             {
-                operation.End(messages.Error(operation.Id, [new ApiException(unresolved!.Code, unresolved.Message)]));
+                operation.End(_protocol.Error(operation.Id, [new ApiException(unresolved!.Code, unresolved.Message)]));
                 return;
             }
 
@@ -66,7 +65,7 @@ internal sealed partial class GraphQLWebSocketSession
             var type = document is null ? null : OperationDocument.OperationTypeOf(document, request.OperationName);
             if (type == OperationType.Subscription && ReserveSubscription(operation) is { } refusal)
             {
-                operation.End(messages.Error(operation.Id, [refusal]));
+                operation.End(_protocol.Error(operation.Id, [refusal]));
                 return;
             }
 
@@ -76,7 +75,7 @@ internal sealed partial class GraphQLWebSocketSession
             var result = await _services.Executor.ExecuteLongLivedAsync(request, document, _identity.User, scope.ServiceProvider, operation.Lifetime);
             if (!result.Executed)
             {
-                operation.End(messages.Error(operation.Id, result.Errors ?? []));
+                operation.End(_protocol.Error(operation.Id, result.Errors ?? []));
             }
             else if (result.Streams?.Values.SingleOrDefault() is { } stream)
             {
@@ -86,12 +85,12 @@ internal sealed partial class GraphQLWebSocketSession
                     _services.Metrics.SubscriptionEnded();
                     return ValueTask.CompletedTask;
                 });
-                operation.Own(stream.Subscribe(new OperationObserver(operation, messages)));
+                operation.Own(stream.Subscribe(new OperationObserver(operation, _protocol)));
                 slot.Dispose(); // a subscription holds a subscription slot from now on, not an in-flight one
             }
-            else if (operation.Send(messages.Next(operation.Id, result)))
+            else if (operation.Send(_protocol.Result(operation.Id, result)))
             {
-                operation.End(OutboundMessages.Complete(operation.Id));
+                operation.End(_protocol.Complete(operation.Id));
             }
         }
         catch (OperationCanceledException) when (operation.Lifetime.IsCancellationRequested)
@@ -101,7 +100,7 @@ internal sealed partial class GraphQLWebSocketSession
         catch (Exception exception)
         {
             LogOperationFailed(_logger, operation.Id, exception);
-            operation.End(messages.Error(operation.Id, [new ApiException(ErrorCodes.InternalServerError, "Internal server error")]));
+            operation.End(_protocol.Error(operation.Id, [new ApiException(ErrorCodes.InternalServerError, "Internal server error")]));
         }
     }
 

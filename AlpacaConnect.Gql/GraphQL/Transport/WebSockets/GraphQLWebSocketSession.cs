@@ -4,15 +4,16 @@ using System.Net.WebSockets;
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
 /// <summary>
-/// One <c>graphql-transport-ws</c> connection: reads client messages in order, enforces the protocol's
-/// rules (closing the socket with the protocol's codes when they are broken) and runs each
-/// <c>subscribe</c> as a <see cref="SocketOperation"/>, kept in <see cref="SocketOperations"/>. All sending goes through
-/// <see cref="OutboundQueue"/>. This file: the receive loop, which assembles frames into messages, and the handling
+/// One socket connection in either sub-protocol: reads client messages in order, enforces the protocol's
+/// rules (closing the socket with the graphql-transport-ws codes when they are broken, whichever the protocol) and runs
+/// each <c>subscribe</c> (legacy: <c>start</c>) as a <see cref="SocketOperation"/>, kept in <see cref="SocketOperations"/>. All sending goes through
+/// <see cref="OutboundQueue"/>, framed by the socket's <see cref="SocketProtocol"/>. This file: the receive loop, which assembles frames into messages, and the handling
 /// of each message; <c>GraphQLWebSocketSession.Operations.cs</c>: admitting and running a <c>subscribe</c>.
 /// </summary>
 internal sealed partial class GraphQLWebSocketSession : IDisposable
 {
     private readonly WebSocket _socket;
+    private readonly SocketProtocol _protocol;
     private readonly SessionServices _services;
     private readonly SessionLimits _limits;
     private readonly GraphQLWebSocketOptions _options;
@@ -22,14 +23,16 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly SocketOperations _operations = new();
     private readonly ITimer _initTimer;
     private ITimer? _expiryTimer;
+    private ITimer? _keepAliveTimer;
     private SocketIdentity _identity = SocketIdentity.Anonymous;
     private volatile bool _initReceived;
     private volatile bool _acknowledged;
     private int _socketSubscriptions;
 
-    public GraphQLWebSocketSession(WebSocket socket, SessionServices services, SessionLimits limits, CancellationToken aborted)
+    public GraphQLWebSocketSession(WebSocket socket, SocketProtocol protocol, SessionServices services, SessionLimits limits, CancellationToken aborted)
     {
         _socket = socket;
+        _protocol = protocol;
         _services = services;
         _limits = limits;
         _options = services.Options.Value;
@@ -49,7 +52,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             Timeout.InfiniteTimeSpan);
     }
 
-    public void Close(CloseStatus status) => _output.Close(status);
+    public void Close(CloseStatus status) => _output.Close(status, _protocol.Closing(status));
 
     public async Task RunAsync()
     {
@@ -126,28 +129,31 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
     private async Task HandleAsync(ReadOnlyMemory<byte> utf8)
     {
-        var (message, error) = InboundMessage.Parse(utf8);
+        var (message, error) = _protocol.Parse(utf8);
         if (message is null)
         {
             Close(CloseCodes.BadRequest(error!));
             return;
         }
 
-        switch (message.Type)
+        switch (message.Command)
         {
-            case MessageTypes.ConnectionInit:
+            case ClientCommand.Init:
                 await InitializeAsync(message);
                 break;
-            case MessageTypes.Ping:
-                _output.Send(OutboundMessages.Pong(message.Payload));
+            case ClientCommand.Ping:
+                _output.Send(_protocol.Pong(message.Payload));
                 break;
-            case MessageTypes.Pong:
+            case ClientCommand.Pong:
                 break;
-            case MessageTypes.Subscribe:
+            case ClientCommand.Subscribe:
                 await SubscribeAsync(message);
                 break;
-            case MessageTypes.Complete:
+            case ClientCommand.Complete:
                 _operations.End(message.Id!);
+                break;
+            case ClientCommand.Terminate:
+                Close(CloseCodes.NormalClosure);
                 break;
         }
     }
@@ -188,7 +194,24 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
         _identity = identity;
         _acknowledged = true;
-        _output.Send(OutboundMessages.ConnectionAck());
+        _output.Send(_protocol.ConnectionAck());
+        StartKeepAlive();
+    }
+
+    /// <summary>
+    /// The legacy protocol's <c>ka</c>: once right after the ack, then every <c>KeepAliveInterval</c>. Its clients close a
+    /// socket that stays silent for their timeout (30 s by default) once they have seen one, so with the interval at zero
+    /// none is sent at all.
+    /// </summary>
+    private void StartKeepAlive()
+    {
+        if (_protocol.KeepAlive() is not { } keepAlive || _options.KeepAliveInterval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        _output.Send(keepAlive);
+        _keepAliveTimer = _services.Time.CreateTimer(_ => _output.Send(keepAlive), null, _options.KeepAliveInterval, _options.KeepAliveInterval);
     }
 
     /// <summary>Timers cannot wait longer than about 49 days; tokens living longer are checked again then.</summary>
@@ -214,6 +237,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     {
         _initTimer.Dispose();
         _expiryTimer?.Dispose();
+        _keepAliveTimer?.Dispose();
         _output.Dispose();
     }
 

@@ -3,23 +3,23 @@ using System.Text.Json;
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
 /// <summary>
-/// A client message whose shape has been checked against the protocol: <c>type</c> is one a client may
-/// send, <c>id</c> is a non-empty string where required, and <c>payload</c> is an object where required
+/// A client message whose shape has been checked against its sub-protocol's rules: <c>type</c> is one a client may
+/// send (read as a <see cref="ClientCommand"/>), <c>id</c> is a non-empty string where required, and <c>payload</c> is an object where required
 /// (and an object or null where optional).
 /// </summary>
-internal sealed record InboundMessage(string Type, string? Id, JsonElement? Payload)
+internal sealed record InboundMessage(ClientCommand Command, string? Id, JsonElement? Payload)
 {
     /// <summary>The message, or the reason it breaks the protocol (close 4400).</summary>
-    public static (InboundMessage? Message, string? Error) Parse(ReadOnlyMemory<byte> utf8)
+    public static (InboundMessage? Message, string? Error) Parse(ReadOnlyMemory<byte> utf8, IReadOnlyDictionary<string, MessageRule> rules)
     {
         var (document, problem) = StrictJson.Parse(utf8);
         using (document)
         {
-            return document is null ? (null, $"Invalid message: {problem}") : FromJson(document.RootElement);
+            return document is null ? (null, $"Invalid message: {problem}") : FromJson(document.RootElement, rules);
         }
     }
 
-    private static (InboundMessage?, string?) FromJson(JsonElement root)
+    private static (InboundMessage?, string?) FromJson(JsonElement root, IReadOnlyDictionary<string, MessageRule> rules)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -32,20 +32,13 @@ internal sealed record InboundMessage(string Type, string? Id, JsonElement? Payl
         }
 
         var type = typeElement.GetString()!;
-        var (needsId, needsPayload) = type switch
-        {
-            MessageTypes.ConnectionInit or MessageTypes.Ping or MessageTypes.Pong => (false, false),
-            MessageTypes.Subscribe => (true, true),
-            MessageTypes.Complete => (true, false),
-            _ => ((bool?)null, false),
-        };
-        if (needsId is null)
+        if (!rules.TryGetValue(type, out var rule))
         {
             return (null, $"Invalid message type '{type}'");
         }
 
         string? id = null;
-        if (needsId == true)
+        if (rule.NeedsId)
         {
             if (!root.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.String
                 || idElement.GetString() is not { Length: > 0 } value)
@@ -64,11 +57,11 @@ internal sealed record InboundMessage(string Type, string? Id, JsonElement? Payl
             return (null, $"Invalid message: '{type}' payload must be an object");
         }
 
-        if (needsPayload && payload is null)
+        if (rule.NeedsPayload && payload is null)
         {
             return (null, $"Invalid message: '{type}' needs a payload");
         }
 
-        return (new InboundMessage(type, id, payload), null);
+        return (new InboundMessage(rule.Command, id, payload), null);
     }
 }

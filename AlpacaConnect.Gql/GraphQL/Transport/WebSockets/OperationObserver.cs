@@ -7,13 +7,13 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// Forwards a subscription's results to its socket. Called on the event producer's thread, so it only
 /// serializes and queues; it never waits for the client.
 /// </summary>
-internal sealed class OperationObserver(SocketOperation operation, OutboundMessages messages) : IObserver<ExecutionResult>
+internal sealed class OperationObserver(SocketOperation operation, SocketProtocol protocol) : IObserver<ExecutionResult>
 {
     public void OnNext(ExecutionResult value)
     {
         try
         {
-            operation.Send(messages.Next(operation.Id, value));
+            operation.Send(protocol.Result(operation.Id, value));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -22,8 +22,8 @@ internal sealed class OperationObserver(SocketOperation operation, OutboundMessa
         }
     }
 
-    public void OnError(Exception error) => operation.End(messages.Error(operation.Id,
+    public void OnError(Exception error) => operation.End(protocol.Error(operation.Id,
         [error as ExecutionError ?? new ApiException(ErrorCodes.InternalServerError, "Internal server error")]));
 
-    public void OnCompleted() => operation.End(OutboundMessages.Complete(operation.Id));
+    public void OnCompleted() => operation.End(protocol.Complete(operation.Id));
 }

@@ -57,8 +57,10 @@ internal sealed partial class OutboundQueue(
     /// Starts closing: messages not yet sent are dropped, the close frame follows the message being sent, and
     /// the connection is aborted if the handshake has not finished within <c>CloseTimeout</c>. The session is
     /// told at once (<c>onClosing</c>), so its operations stop producing for a socket that is going away.
+    /// With <paramref name="last"/> (the legacy protocol's <c>connection_error</c>) what is queued is sent first and
+    /// <paramref name="last"/> after it, if it fits; the close timeout still bounds how long that may take.
     /// </summary>
-    public void Close(CloseStatus status)
+    public void Close(CloseStatus status, byte[]? last = null)
     {
         if (Interlocked.CompareExchange(ref _closing, 1, 0) != 0)
         {
@@ -67,8 +69,14 @@ internal sealed partial class OutboundQueue(
 
         _closeStatus = status;
         _closeDeadline = time.CreateTimer(_ => socket.Abort(), null, options.CloseTimeout, Timeout.InfiniteTimeSpan);
+        var draining = last is not null && Interlocked.Add(ref _queuedBytes, last.Length) <= options.MaxOutboundBytes
+            && _channel.Writer.TryWrite(last);
         _channel.Writer.TryComplete();
-        _stopSending.Cancel();
+        if (!draining)
+        {
+            _stopSending.Cancel();
+        }
+
         onClosing();
     }
 

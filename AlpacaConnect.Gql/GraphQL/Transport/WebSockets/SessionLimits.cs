@@ -14,7 +14,6 @@ internal sealed class SessionLimits(
     IPAddress? ip,
     SocketAdmission admission,
     RequestRateLimiter rates,
-    OutboundMessages messages,
     TimeProvider time,
     GraphQLWebSocketOptions options)
     : IDisposable
@@ -41,14 +40,15 @@ internal sealed class SessionLimits(
     /// true after waiting until the caller's bucket refills (a second at most): meanwhile this socket is not read, so a client flooding it
     /// costs the server one answer per refill instead of one per message.
     /// </summary>
-    public async Task<bool> RefuseOverRateAsync(string id, ClaimsPrincipal user, OutboundQueue output, CancellationToken cancellationToken)
+    public async Task<bool> RefuseOverRateAsync(
+        string id, ClaimsPrincipal user, SocketProtocol protocol, OutboundQueue output, CancellationToken cancellationToken)
     {
         if (rates.TryAcquire(user, ip) is not { } retryAfter)
         {
             return false;
         }
 
-        output.Send(messages.Error(id, [RateLimitedErrors.Create(retryAfter)]));
+        output.Send(protocol.Error(id, [RateLimitedErrors.Create(retryAfter)]));
         // At most a second, so a socket closing (or a long refill period) is never waited for long.
         await Task.Delay(retryAfter < MaxPause ? retryAfter : MaxPause, time, cancellationToken);
         return true;

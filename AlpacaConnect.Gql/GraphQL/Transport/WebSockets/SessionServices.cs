@@ -12,7 +12,6 @@ internal sealed record SessionServices(
     GraphQLHttpRequestReader RequestReader,
     DocumentResolver Documents,
     OperationExecutor Executor,
-    OutboundMessages Messages,
     UserSubscriptionQuota UserQuota,
     SocketAdmission Admission,
     RequestRateLimiter Rates,
