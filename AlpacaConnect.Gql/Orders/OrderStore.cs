@@ -42,17 +42,15 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
 
     /// <summary>Copies what Alpaca reports onto the row, unless the row already holds something newer; returns the row.</summary>
     public async Task<Order> ApplyAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
-        (await ApplyReportAsync(orderId, reported, source, kind: null, cancellationToken)).Order;
+        (await UpdateAsync(orderId, source, TakeReport(reported, kind: null), cancellationToken)).Order;
 
     /// <summary>
-    /// Like <see cref="ApplyAsync"/> for a report that may be late or repeated (a list read by a sync, a stream event):
-    /// a terminal order is never reopened, an older report never overwrites a newer one, and a report that changes
-    /// nothing writes nothing. <paramref name="kind"/> is the stream's event name, when it came from the stream. True
-    /// when an event was recorded.
+    /// Like <see cref="ApplyAsync"/> for a report that may be late or repeated (a list read by a sync): a terminal order is
+    /// never reopened, an older report never overwrites a newer one, and a report that changes nothing writes nothing.
+    /// True when an event was recorded.
     /// </summary>
-    public async Task<bool> ReconcileAsync(
-        Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken, OrderEventKind? kind = null) =>
-        (await ApplyReportAsync(orderId, reported, source, kind, cancellationToken)).Recorded;
+    public async Task<bool> ReconcileAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
+        (await UpdateAsync(orderId, source, TakeReport(reported, kind: null), cancellationToken)).Recorded;
 
     /// <summary>
     /// A trade update for the connection's order on <paramref name="accountId"/> that Alpaca knows by this id or client
@@ -65,7 +63,7 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
         CancellationToken cancellationToken) =>
         (await UpdateAsync(
             (db, ct) => Reported(db.Set<Order>(), connectionId, accountId, reported).FirstOrDefaultAsync(ct), "stream",
-            order => Copy(reported, order) ? kind ?? OrderEventKinds.Of(order.Status) : kind, cancellationToken, execution))?.Recorded;
+            TakeReport(reported, kind), cancellationToken, execution))?.Recorded;
 
     /// <summary>A closing order as Alpaca answered with it: its client order id, side and quantity are Alpaca's.</summary>
     public async Task<Order> ApplyClosingAsync(Guid orderId, AlpacaOrder reported, string source, CancellationToken cancellationToken) =>
@@ -164,12 +162,11 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
     private static bool HoldsReservation(Order order) => order.Status != OrderStatus.Rejected && !OrderSettlement.IsExpiredIntent(order);
 
     /// <summary>
-    /// A report from Alpaca: the event is the stream's <paramref name="kind"/>, or the one the new status implies; a stale
-    /// report records only a notice the stream sent with it.
+    /// The change a report from Alpaca makes: the event is the stream's <paramref name="kind"/>, or the one the new status
+    /// implies; a stale report records only a notice the stream sent with it.
     /// </summary>
-    private Task<(Order Order, bool Recorded)> ApplyReportAsync(
-        Guid orderId, AlpacaOrder reported, string source, OrderEventKind? kind, CancellationToken cancellationToken) =>
-        UpdateAsync(orderId, source, order => Copy(reported, order) ? kind ?? OrderEventKinds.Of(order.Status) : kind, cancellationToken);
+    private static Func<Order, OrderEventKind?> TakeReport(AlpacaOrder reported, OrderEventKind? kind) =>
+        order => Copy(reported, order) ? kind ?? OrderEventKinds.Of(order.Status) : kind;
 
     /// <summary>
     /// Applies <paramref name="change"/> (which returns the event to record, or null) to a fresh copy of the row and
