@@ -65,6 +65,7 @@ if (!app.ConfigurationIsValid())
 app.UseBrowserOrigins();
 app.MapEmbeddedSandbox();
 app.UseAppIdentity();
+app.MapDevHome();
 app.MapObservability();
 app.MapDevTokens();
 app.MapConnections();

@@ -70,7 +70,13 @@ try {
   await consent.goto(started.connectAlpaca.authorizationUrl);
   await consent.screenshot({ path: join(shots, 'explorer-signed-in-consent.png') });
   await Promise.all([consent.waitForURL((url) => url.toString().startsWith(returnTo)), consent.click('#approve')]);
-  const completionCode = (await consent.textContent('#code')).trim();
+  // The developer copies the code with the page's button, as the walkthrough says, and pastes it.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(returnTo).origin });
+  const shown = (await consent.textContent('#code')).trim();
+  await consent.click('#copy');
+  await consent.waitForFunction(() => document.getElementById('copy').textContent !== 'Copy');
+  const completionCode = await consent.evaluate(() => navigator.clipboard.readText());
+  result.copy = { button: await consent.textContent('#copy'), sameAsShown: completionCode === shown, length: completionCode.length };
   const completed = await graphql(
     'mutation($input: CompleteAlpacaConnectionInput!) { completeAlpacaConnection(input: $input) { connection { status } errors { ... on Error { code } } } }',
     { input: { completionCode } });

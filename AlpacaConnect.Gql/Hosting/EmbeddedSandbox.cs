@@ -65,7 +65,7 @@ internal static partial class EmbeddedSandbox
         return app;
     }
 
-    private static bool IsEmbedded(IConfiguration configuration) =>
+    internal static bool IsEmbedded(IConfiguration configuration) =>
         (configuration.GetSection(AlpacaOptions.Section).Get<AlpacaOptions>()?.Mode ?? AlpacaMode.Sandbox) == AlpacaMode.Sandbox;
 
     /// <summary>Puts the registration <paramref name="which"/> finds behind a choice made on the final configuration.</summary>

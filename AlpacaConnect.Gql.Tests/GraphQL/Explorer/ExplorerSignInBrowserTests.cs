@@ -44,6 +44,11 @@ public sealed partial class ExplorerSignInBrowserTests(ITestOutputHelper output)
         Assert.True(viewer.GetProperty("bearer").GetBoolean());
         Assert.Equal("""{"data":{"me":{"id":"dev-user","name":"dev-user"}}}""", viewer.GetProperty("body").GetString());
 
+        // The code reached completeAlpacaConnection through the dev return page's Copy button and the clipboard.
+        var copy = result.GetProperty("copy");
+        Assert.Equal("Copied", copy.GetProperty("button").GetString());
+        Assert.True(copy.GetProperty("sameAsShown").GetBoolean(), copy.ToString());
+
         var init = Assert.Single(result.GetProperty("init").EnumerateArray());
         Assert.True(init.GetProperty("bearer").GetBoolean(), init.ToString());
         var received = result.GetProperty("frames").GetProperty("received").EnumerateArray()
