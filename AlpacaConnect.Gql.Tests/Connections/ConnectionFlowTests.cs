@@ -153,6 +153,8 @@ public sealed class ConnectionFlowTests : IDisposable
 
         var payload = second.Data.GetProperty("completeAlpacaConnection");
         Assert.Equal("ACCOUNT_ALREADY_LINKED", payload.GetProperty("errors")[0].GetProperty("code").GetString());
+        // The code is spent: the message says how to go on, since a newcomer lost theirs here.
+        Assert.Contains("choose another account", payload.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("NOT_CONNECTED", (await _driver.ConnectionAsync("app-bob")).GetProperty("status").GetString());
         Assert.Equal("CONNECTED", (await _driver.ConnectionAsync("app-alice")).GetProperty("status").GetString());
     }

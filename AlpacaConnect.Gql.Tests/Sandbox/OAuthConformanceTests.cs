@@ -31,6 +31,7 @@ public sealed class OAuthConformanceTests : IClassFixture<SandboxHost>
         Assert.Contains("<code>trading</code>", html);
         Assert.Contains("<strong id=\"env\">paper</strong>", html);
         Assert.Contains("PA3ALICE0001", html);
+        Assert.Contains("id=\"linking-hint\"", html); // a second app user of a dev server picks another account
         Assert.DoesNotContain("593100001", html); // env=paper offers only paper accounts
         Assert.DoesNotContain("<script>", html);
         Assert.Contains("&quot;&gt;&lt;script&gt;", html);

@@ -15,7 +15,7 @@ internal sealed record InvalidCompletionCodeError()
     : PayloadError(ErrorCodes.InvalidCompletionCode, "The completion code is unknown, expired, already used or belongs to another user's flow. Start again with connectAlpaca.");
 
 internal sealed record AccountAlreadyLinkedError()
-    : PayloadError(ErrorCodes.AccountAlreadyLinked, "This Alpaca account is already linked to another user.");
+    : PayloadError(ErrorCodes.AccountAlreadyLinked, "This Alpaca account is already linked to another user. Start again with connectAlpaca and choose another account.");
 
 internal sealed record NotConnectedError()
     : PayloadError(ErrorCodes.NotConnected, "No Alpaca account is connected.");

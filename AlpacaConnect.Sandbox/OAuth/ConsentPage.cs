@@ -47,7 +47,10 @@ internal static class ConsentPage
                 .Append(" — ").Append(Html.Encode(accounts)).Append("</label><br>");
         }
 
-        body.Append("</fieldset>");
+        // Not Alpaca's wording: the simulator's users are shared by every app user of a dev server, and a newcomer's
+        // second app user lost a completion code to ACCOUNT_ALREADY_LINKED by keeping the first account.
+        body.Append("</fieldset><p id=\"linking-hint\"><small>Simulator: an app links each account to one of its users at a time. ")
+            .Append("If another user of this app already linked an account here, choose another one.</small></p>");
         foreach (var (name, value) in request.Fields())
         {
             if (value is not null)
