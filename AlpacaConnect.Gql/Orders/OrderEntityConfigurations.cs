@@ -43,6 +43,9 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
         entity.HasKey(e => e.Id);
         // Not unique on the status: an order can come back to one (a rejected cancel returns it to NEW).
         entity.HasIndex(e => new { e.OrderId, e.Id });
+        // The user's log, read after a sequence (orderUpdated(after:), orderEvents): unique, so one number is one event.
+        entity.HasIndex(e => new { e.UserId, e.Sequence }).IsUnique();
+        entity.Property(e => e.UserId).HasMaxLength(128);
         entity.HasOne<Order>().WithMany().HasForeignKey(e => e.OrderId).OnDelete(DeleteBehavior.Cascade);
         entity.Property(e => e.Status).HasConversion<string>().HasMaxLength(32);
         entity.Property(e => e.Kind).HasConversion<string>().HasMaxLength(32);
@@ -54,5 +57,15 @@ internal sealed class OrderEventConfiguration : IEntityTypeConfiguration<OrderEv
             execution.Property(x => x.Qty).HasColumnName("ExecutionQty");
             execution.Property(x => x.PositionQty).HasColumnName("PositionQty");
         });
+    }
+}
+
+internal sealed class UserEventSequenceConfiguration : IEntityTypeConfiguration<UserEventSequence>
+{
+    public void Configure(EntityTypeBuilder<UserEventSequence> entity)
+    {
+        entity.ToTable("UserEventSequences");
+        entity.HasKey(e => e.UserId);
+        entity.Property(e => e.UserId).HasMaxLength(128);
     }
 }

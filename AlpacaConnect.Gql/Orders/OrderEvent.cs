@@ -11,6 +11,15 @@ internal sealed class OrderEvent
 
     public Guid OrderId { get; init; }
 
+    /// <summary>The order's app user, so the user's log reads by (user, sequence) without a join.</summary>
+    public string UserId { get; init; } = "";
+
+    /// <summary>
+    /// The event's place in its user's log (<see cref="UserEventSequence"/>): increasing in commit order per user, never
+    /// reused. Null for PENDING_SUBMIT, which is recorded but never sent (the attempt may still be withdrawn).
+    /// </summary>
+    public long? Sequence { get; set; }
+
     public OrderEventKind Kind { get; init; }
 
     public OrderStatus Status { get; init; }

@@ -76,24 +76,6 @@ internal sealed partial class OrderStore
             .Where(o => o.ConnectionId == connectionId && o.AlpacaAccountId == accountId)
             .Where(o => o.AlpacaOrderId == reported.Id || o.ClientOrderId == reported.ClientOrderId);
 
-    /// <summary>An event with the order's state right after it, or null when the order is not the user's (or gone).</summary>
-    public async Task<(Order Order, OrderEvent Event)?> FindEventAsync(string userId, Guid orderId, long eventId, CancellationToken cancellationToken)
-    {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        var order = await db.Set<Order>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.UserId == userId, cancellationToken);
-        var recorded = await db.Set<OrderEvent>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == eventId && e.OrderId == orderId, cancellationToken);
-        if (order is null || recorded is null)
-        {
-            return null;
-        }
-
-        // The row may have moved on since; the update shows the order as this event left it.
-        order.Status = recorded.Status;
-        order.FilledQty = recorded.FilledQty;
-        order.FilledAvgPrice = recorded.FilledAvgPrice;
-        return (order, recorded);
-    }
-
     internal static IQueryable<Order> OpenOnCurrentAccount(Persistence.AppDbContext db) =>
         from o in db.Set<Order>().AsNoTracking()
         join c in db.Set<AlpacaConnection>().AsNoTracking() on o.ConnectionId equals c.Id

@@ -211,17 +211,27 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
             var usage = HoldsReservation(order) == held ? 0 : held ? -1 : 1;
             try
             {
-                if (usage == 0)
+                if (usage == 0 && recorded is null)
                 {
                     await db.SaveChangesAsync(cancellationToken);
                 }
                 else
                 {
-                    // The row and the usage it gives back (or, for an expired intent Alpaca turns out to hold, takes
-                    // back unconditionally: what Alpaca reports is real) change together.
+                    // The row, its event's place in the user's log and the usage it gives back (or, for an expired
+                    // intent Alpaca turns out to hold, takes back unconditionally: what Alpaca reports is real) change
+                    // together.
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    if (recorded is not null)
+                    {
+                        recorded.Sequence = await UserEventSequence.NextAsync(db, order.UserId, cancellationToken);
+                    }
+
                     await db.SaveChangesAsync(cancellationToken);
-                    await UsageLedger.AdjustAsync(db, order.UserId, ReservationOf(order), usage, cancellationToken);
+                    if (usage != 0)
+                    {
+                        await UsageLedger.AdjustAsync(db, order.UserId, ReservationOf(order), usage, cancellationToken);
+                    }
+
                     await transaction.CommitAsync(cancellationToken);
                 }
             }
@@ -278,6 +288,7 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
     {
         Execution = execution,
         OrderId = order.Id,
+        UserId = order.UserId,
         Kind = kind,
         Status = order.Status,
         FilledQty = order.FilledQty,

@@ -11,7 +11,7 @@ internal sealed class OrderUpdateGraphType : ObjectGraphType<OrderUpdate>
         Name = "OrderUpdate";
         Description = "One change of an order, recorded once however many sources reported it (the API's own answers, Alpaca's trade_updates stream, a reconciliation over REST).";
         Field<NonNullGraphType<IdGraphType>>("id")
-            .Description("The event's id; ids of one order's events increase in the order they were recorded.")
+            .Description("The event's id. Pass it as `after` to `orderUpdated` or `orderEvents` to resume right after this update.")
             .Resolve(c => c.Source.Event.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Field<NonNullGraphType<OrderEventTypeGraphType>>("event").Resolve(c => c.Source.Event.Kind);
         Field<NonNullGraphType<OrderGraphType>>("order")

@@ -15,6 +15,7 @@ internal static class OrdersExtensions
     {
         builder.Services.AddSingleton<OrderLocks>();
         builder.Services.AddSingleton<OrderStore>();
+        builder.Services.AddSingleton<OrderLog>();
         builder.Services.AddOptions<OrderPipelineOptions>()
             .Bind(builder.Configuration.GetSection(OrderPipelineOptions.Section))
             .ValidateDataAnnotations()
@@ -35,6 +36,7 @@ internal static class OrdersExtensions
         builder.Services.AddSingleton<OrderReplacement>();
         builder.Services.AddSingleton<PositionClosing>();
         builder.Services.AddQueryFields<OrderQueries>();
+        builder.Services.AddQueryFields<OrderLogQueries>();
         builder.Services.AddMutationFields<OrderMutations>();
         builder.Services.AddSubscriptionFields<OrderSubscriptions>();
         builder.Services.AddSingleton<ITradeUpdateHandler, OrderStreamHandler>();

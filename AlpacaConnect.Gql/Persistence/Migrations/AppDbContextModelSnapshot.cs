@@ -468,6 +468,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                     b.Property<Guid>("OrderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -476,6 +479,11 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Execution", "AlpacaConnect.Gql.Orders.OrderEvent.Execution#TradeExecution", b1 =>
@@ -501,6 +509,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
 
                     b.HasIndex("OrderId", "Id");
 
+                    b.HasIndex("UserId", "Sequence")
+                        .IsUnique();
+
                     b.ToTable("OrderEvents", (string)null);
                 });
 
@@ -523,6 +534,20 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                     b.HasKey("UserId", "Day");
 
                     b.ToTable("DailyUsage", (string)null);
+                });
+
+            modelBuilder.Entity("AlpacaConnect.Gql.Orders.UserEventSequence", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserEventSequences", (string)null);
                 });
 
             modelBuilder.Entity("AlpacaConnect.Gql.Streaming.StreamLease", b =>

@@ -477,6 +477,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -486,6 +489,11 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Execution", "AlpacaConnect.Gql.Orders.OrderEvent.Execution#TradeExecution", b1 =>
                         {
@@ -510,6 +518,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 
                     b.HasIndex("OrderId", "Id");
 
+                    b.HasIndex("UserId", "Sequence")
+                        .IsUnique();
+
                     b.ToTable("OrderEvents", (string)null);
                 });
 
@@ -532,6 +543,20 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                     b.HasKey("UserId", "Day");
 
                     b.ToTable("DailyUsage", (string)null);
+                });
+
+            modelBuilder.Entity("AlpacaConnect.Gql.Orders.UserEventSequence", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserEventSequences", (string)null);
                 });
 
             modelBuilder.Entity("AlpacaConnect.Gql.Streaming.StreamLease", b =>
