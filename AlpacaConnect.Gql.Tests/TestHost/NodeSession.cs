@@ -57,6 +57,9 @@ public sealed class NodeSession : IAsyncDisposable
         await _process.StandardInput.FlushAsync();
     }
 
+    /// <summary>Answers read past by <see cref="ExpectAsync"/> and not claimed since.</summary>
+    public IReadOnlyList<JsonElement> Unclaimed => _unclaimed;
+
     /// <summary>The first answer (in order) that <paramref name="match"/> accepts; answers skipped stay for later calls.</summary>
     public async Task<JsonElement> ExpectAsync(Func<JsonElement, bool> match)
     {
