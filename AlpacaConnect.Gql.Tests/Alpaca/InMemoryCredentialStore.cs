@@ -41,6 +41,10 @@ internal sealed class InMemoryCredentialStore : IAlpacaCredentialStore
         return Task.CompletedTask;
     }
 
+    /// <summary>One process: the provider's own single flight is the whole story.</summary>
+    public Task<IAsyncDisposable> HoldRefreshAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(new Released());
+
     public Task<bool> MarkReauthRequiredAsync(Guid connectionId, string refusedAccessToken, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _markCalls);
@@ -52,5 +56,10 @@ internal sealed class InMemoryCredentialStore : IAlpacaCredentialStore
         }
 
         return Task.FromResult(transitioned);
+    }
+
+    private sealed class Released : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -31,6 +31,7 @@ internal static class AlpacaExtensions
         services.AddSingleton<AlpacaUpstreamAddresses, ConfiguredUpstreamAddresses>();
         services.AddSingleton<AlpacaErrorMapper>();
         services.AddSingleton<AccountRateLimiter>();
+        services.TryAddSingleton<IAccountRateLimiter>(sp => sp.GetRequiredService<AccountRateLimiter>());
         services.AddSingleton<AlpacaTokenProvider>();
         services.AddTransient<AccessTokenHandler>();
         services.AddTransient<IAlpacaOAuthClient, AlpacaOAuthClient>();
@@ -67,7 +68,7 @@ internal static class AlpacaExtensions
     private static IHttpClientBuilder AddAccountPipeline(this IHttpClientBuilder client, string api) => client
         .AddResilienceHandler(AlpacaResiliencePipeline.Name, AlpacaResiliencePipeline.Configure).Services
         .AddHttpClient(client.Name)
-        .AddHttpMessageHandler(sp => new AccountRateLimitHandler(sp.GetRequiredService<AccountRateLimiter>(), api))
+        .AddHttpMessageHandler(sp => new AccountRateLimitHandler(sp.GetRequiredService<IAccountRateLimiter>(), api))
         .AddHttpMessageHandler<AccessTokenHandler>()
         .AddHttpMessageHandler(sp => Telemetry(sp, api));
 

@@ -23,4 +23,10 @@ internal interface IAlpacaCredentialStore
     /// transition, so the change is announced once however many calls saw the 401.
     /// </summary>
     Task<bool> MarkReauthRequiredAsync(Guid connectionId, string refusedAccessToken, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Held, by every server instance that shares the store, while one refreshes the connection's token: the others wait,
+    /// then read the refreshed token instead of spending the refresh token a second time. Release by disposing.
+    /// </summary>
+    Task<IAsyncDisposable> HoldRefreshAsync(Guid connectionId, CancellationToken cancellationToken);
 }

@@ -14,8 +14,12 @@ internal sealed class ConnectionCredentialStore(
     IDbContextFactory<AppDbContext> databases,
     TokenVault vault,
     IEventBus events,
+    ISharedLocks locks,
     TimeProvider time) : IAlpacaCredentialStore
 {
+    public Task<IAsyncDisposable> HoldRefreshAsync(Guid connectionId, CancellationToken cancellationToken) =>
+        locks.AcquireAsync($"alpaca-token-refresh:{connectionId:N}", cancellationToken);
+
     public async Task<AlpacaCredential?> GetAsync(Guid connectionId, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);

@@ -36,6 +36,7 @@ internal static class EventsExtensions
         return builder;
     }
 
-    private static bool IsRedis(IServiceProvider services) =>
+    /// <summary>Whether Redis is configured (<c>Streaming:EventBus=Redis</c>): what else is shared across instances follows.</summary>
+    internal static bool IsRedis(IServiceProvider services) =>
         services.GetRequiredService<IOptions<EventBusOptions>>().Value.EventBus == EventBusKind.Redis;
 }

@@ -1,3 +1,5 @@
+using AlpacaConnect.Gql.Alpaca.Http;
+using AlpacaConnect.Gql.Events;
 
 namespace AlpacaConnect.Gql.Streaming;
 
@@ -17,6 +19,11 @@ internal static class StreamingExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<StreamLeases>();
         builder.Services.AddSingleton<StreamBudget>();
+        // With Redis, every instance spends one budget per account (decision 0032); else each its own.
+        builder.Services.AddSingleton<SharedAccountRateLimiter>();
+        builder.Services.AddSingleton<IAccountRateLimiter>(services => EventsExtensions.IsRedis(services)
+            ? services.GetRequiredService<SharedAccountRateLimiter>()
+            : services.GetRequiredService<AccountRateLimiter>());
         builder.Services.AddSingleton<IStreamTargets, ConnectionStreamTargets>();
         builder.Services.AddSingleton<StreamDemand>();
         builder.Services.AddSingleton<IStreamDemand>(services => services.GetRequiredService<StreamDemand>());

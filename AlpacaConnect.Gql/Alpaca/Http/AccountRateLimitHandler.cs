@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.Alpaca.Http;
 /// is spent the request is not sent and the caller gets an <see cref="AlpacaRateLimitedException"/>. So does a call made
 /// under an <see cref="UpstreamAllowance"/> that is spent.
 /// </summary>
-internal sealed class AccountRateLimitHandler(AccountRateLimiter limiter, string api) : DelegatingHandler
+internal sealed class AccountRateLimitHandler(IAccountRateLimiter limiter, string api) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

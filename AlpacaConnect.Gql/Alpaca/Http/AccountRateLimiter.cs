@@ -8,7 +8,7 @@ namespace AlpacaConnect.Gql.Alpaca.Http;
 /// window, so one busy account cannot spend Alpaca's 200/minute and never delays another account. Time comes from
 /// <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class AccountRateLimiter(IOptions<AlpacaRateLimitOptions> options, TimeProvider time)
+internal sealed class AccountRateLimiter(IOptions<AlpacaRateLimitOptions> options, TimeProvider time) : IAccountRateLimiter
 {
     private const int CleanupEvery = 4096;
 

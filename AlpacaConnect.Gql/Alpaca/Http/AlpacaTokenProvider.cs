@@ -73,7 +73,9 @@ internal sealed partial class AlpacaTokenProvider(
     // Shared by every waiting caller, so no single caller's cancellation may abort it.
     private async Task<AlpacaCredential> RefreshAsync(Guid connectionId)
     {
-        // Read again: an earlier flight (or another server instance) may have refreshed it already.
+        // One refresh at a time across instances; read again once it is ours: an earlier flight, here or on another
+        // instance, may have refreshed it already.
+        await using var held = await Store.HoldRefreshAsync(connectionId, CancellationToken.None);
         var current = await Store.GetAsync(connectionId, CancellationToken.None) ?? throw NoCredential();
         if (!NeedsRefresh(current))
         {
