@@ -23,13 +23,13 @@ public sealed class ApolloClientTests(ITestOutputHelper output)
 
         outcome.AssertOrderFollowedToFill("3");
         // The fill reached the order the mutation put in the cache: one entry, keyed by the order's id.
-        var entry = outcome.Cached.GetProperty("entry");
-        Assert.True(entry.ValueKind == JsonValueKind.Object, $"No Order:{outcome.OrderId} in the cache: {outcome.Cached}");
+        var entry = outcome.Report.GetProperty("cacheEntry");
+        Assert.True(entry.ValueKind == JsonValueKind.Object, $"No Order:{outcome.OrderId} in the cache: {outcome.Report}");
         Assert.Equal(outcome.OrderId, entry.GetProperty("id").GetString());
         Assert.Equal("FILLED", entry.GetProperty("status").GetString());
         Assert.Equal("3", entry.GetProperty("filledQty").GetString());
         Assert.Equal("apollo-client-buy", entry.GetProperty("idempotencyKey").GetString());
-        var order = outcome.Cached.GetProperty("order");
+        var order = outcome.Report.GetProperty("cachedOrder");
         Assert.Equal(outcome.OrderId, order.GetProperty("id").GetString());
         Assert.Equal("FILLED", order.GetProperty("status").GetString());
         Assert.Equal("apollo-client-buy", order.GetProperty("idempotencyKey").GetString());

@@ -51,7 +51,8 @@ internal static class AppClientScenario
         public IReadOnlyList<JsonElement> Updates =>
             [.. Filled.GetProperty("updates").EnumerateArray().Where(u => StreamDriver.OrderIdOf(u) == OrderId)];
 
-        public JsonElement Cached => Filled.GetProperty("cached");
+        /// <summary>What else the script looked at, e.g. its cache (its own header says).</summary>
+        public JsonElement Report => Filled.GetProperty("report");
 
         /// <summary>The query and the mutation answered without errors, and the order was followed from NEW to its fill.</summary>
         public void AssertOrderFollowedToFill(string qty)

@@ -22,13 +22,13 @@ public sealed class UrqlClientTests(ITestOutputHelper output)
 
         outcome.AssertOrderFollowedToFill("4");
         // Graphcache resolves order(id) from the one Order entity the mutation wrote and the fill updated.
-        var order = outcome.Cached.GetProperty("order");
+        var order = outcome.Report.GetProperty("cachedOrder");
         Assert.Equal(outcome.OrderId, order.GetProperty("id").GetString());
         Assert.Equal("FILLED", order.GetProperty("status").GetString());
         Assert.Equal("4", order.GetProperty("filledQty").GetString());
         Assert.Equal("urql-client-buy", order.GetProperty("idempotencyKey").GetString());
-        Assert.False(outcome.Cached.GetProperty("stale").GetBoolean());
+        Assert.False(outcome.Report.GetProperty("stale").GetBoolean());
         // Every type the operations returned was keyed or declared embedded: Graphcache had nothing to warn about.
-        Assert.Empty(outcome.Cached.GetProperty("warnings").EnumerateArray());
+        Assert.Empty(outcome.Report.GetProperty("warnings").EnumerateArray());
     }
 }

@@ -1,6 +1,6 @@
 // An app's Apollo Client 4 as docs/clients.md sets it up: queries and mutations over HTTP, subscriptions over
 // graphql-ws (GraphQLWsLink), one normalised InMemoryCache. Runs app-client-scenario.mjs (its header lists the steps);
-// `cached` is the cache's own entry for the order (Order:<id>) and the order read back through `order(id)` from the
+// `report` is the cache's own entry for the order (Order:<id>) and the order read back through `order(id)` from the
 // cache alone.
 // Usage: node apollo-app-client.mjs <graphql-url> <jwt>
 import { gql } from '@apollo/client';
@@ -60,9 +60,9 @@ try {
       });
       return () => subscription.unsubscribe();
     },
-    cached: (id) => ({
-      entry: client.cache.extract()[`Order:${id}`] ?? null,
-      order: client.readQuery({ query: cachedOrder, variables: { id } })?.order ?? null,
+    report: (id) => ({
+      cacheEntry: client.cache.extract()[`Order:${id}`] ?? null,
+      cachedOrder: client.readQuery({ query: cachedOrder, variables: { id } })?.order ?? null,
     }),
   });
 } catch (error) {

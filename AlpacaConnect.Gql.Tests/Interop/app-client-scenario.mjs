@@ -7,8 +7,8 @@
 //   -> {"step":"subscribed"}                           OrderUpdated (examples/orderUpdated.graphql) sent, all orders
 //   <- {"op":"place","input":{...}}                    once the server holds the subscription (only it can tell)
 //   -> {"step":"placed","result":{data,errors?}}       PlaceOrder (examples/placeOrder.graphql); the test then fills it
-//   -> {"step":"filled","updates":[...],"cached":...}  every update received, once the placed order's FILL arrived;
-//                                                      cached = what the client's normalised cache holds for it
+//   -> {"step":"filled","updates":[...],"report":...}  every update received, once the placed order's FILL arrived;
+//                                                      report = what else the client script looked at (its cache)
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -27,7 +27,7 @@ const out = (message) => console.log(`OUT ${JSON.stringify(message)}`);
  * client: {
  *   query(document, variables) / mutate(document, variables): Promise<{ data, errors? }>,
  *   subscribe(document, variables, { next(result), error(error) }): a function that stops the subscription,
- *   cached(orderId): what the client's cache holds for the order (optional),
+ *   report(orderId): what else the script checked, e.g. what the client's cache holds for the order (optional),
  * }
  */
 export async function runScenario(client) {
@@ -68,5 +68,5 @@ export async function runScenario(client) {
     onChange();
   });
   stop();
-  out({ step: 'filled', updates, cached: client.cached ? await client.cached(placedId) : null });
+  out({ step: 'filled', updates, report: client.report ? await client.report(placedId) : null });
 }

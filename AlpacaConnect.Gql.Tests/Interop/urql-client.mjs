@@ -1,6 +1,6 @@
 // An app's urql client with Graphcache as docs/clients.md sets it up: fetchExchange for queries and mutations,
 // subscriptionExchange forwarding to graphql-ws, Graphcache normalising both, with the schema and keys for the types
-// that have no id. Runs app-client-scenario.mjs (its header lists the steps); `cached` is the order read back through
+// that have no id. Runs app-client-scenario.mjs (its header lists the steps); `report` is the order read back through
 // `order(id)` from Graphcache alone, and what Graphcache warned about (every type keyed: none).
 // Usage: node urql-client.mjs <graphql-url> <jwt>
 import { readFileSync } from 'node:fs';
@@ -80,9 +80,9 @@ try {
       const { unsubscribe } = client.subscription(document, variables).subscribe((result) => sink.next(outcome(result)));
       return unsubscribe;
     },
-    cached: (id) => {
+    report: (id) => {
       const result = client.readQuery(cachedOrder, { id }, { requestPolicy: 'cache-only' });
-      return { order: result?.data?.order ?? null, stale: result?.stale ?? null, warnings };
+      return { cachedOrder: result?.data?.order ?? null, stale: result?.stale ?? null, warnings };
     },
   });
 } catch (error) {
