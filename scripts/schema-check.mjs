@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ChangeType, CriticalityLevel, DiffRule, diff } from '@graphql-inspector/core';
-import { buildSchema } from 'graphql';
+import { buildSchema, isObjectType } from 'graphql';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [releasedPath = `${root}schema/released.graphql`, currentPath = `${root}schema.graphql`] = process.argv.slice(2);
@@ -25,7 +25,15 @@ function load(path) {
 // first"). Our policy is that a @deprecated(reason:) that has shipped in a released schema is that warning, so its
 // rule suppressRemovalOfDeprecatedField downgrades such removals (fields, input fields, enum values deprecated in
 // the released schema, and types left unreachable) to Dangerous: printed, not failing.
-const changes = await diff(load(releasedPath), load(currentPath), [DiffRule.suppressRemovalOfDeprecatedField]);
+// The same rule also downgrades every removed type, reasoning that each use of it is reported on its own (a removed
+// field, a removed union member). A type that implements an interface is the exception: an app selects it with
+// `... on Type` inside an interface field, and nothing else in the diff reports that, so its removal stays Breaking.
+const released = load(releasedPath);
+const implementsAnInterface = (name) => isObjectType(released.getType(name)) && released.getType(name).getInterfaces().length > 0;
+const changes = (await diff(released, load(currentPath), [DiffRule.suppressRemovalOfDeprecatedField])).map((change) =>
+  change.type === ChangeType.TypeRemoved && implementsAnInterface(change.path)
+    ? { ...change, criticality: { ...change.criticality, level: CriticalityLevel.Breaking } }
+    : change);
 
 const breaking = changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking);
 const dangerous = changes.filter((c) => c.criticality.level === CriticalityLevel.Dangerous);
