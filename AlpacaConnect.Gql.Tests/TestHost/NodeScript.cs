@@ -13,15 +13,20 @@ public static class NodeScript
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}";
     }
 
-    public static async Task<Outcome> RunAsync(string script, IEnumerable<string> args, TimeSpan? limit = null)
+    public static Task<Outcome> RunAsync(string script, IEnumerable<string> args, TimeSpan? limit = null) =>
+        RunFileAsync(RepositoryRoot.Combine("AlpacaConnect.Gql.Tests", "Interop", script), args, limit);
+
+    /// <summary>Runs a script anywhere in the repository (e.g. <c>scripts/</c>), from the repository's root.</summary>
+    public static async Task<Outcome> RunFileAsync(string path, IEnumerable<string> args, TimeSpan? limit = null)
     {
+        var script = System.IO.Path.GetFileName(path);
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = RepositoryRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(RepositoryRoot.Combine("AlpacaConnect.Gql.Tests", "Interop", script));
+        start.ArgumentList.Add(path);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
