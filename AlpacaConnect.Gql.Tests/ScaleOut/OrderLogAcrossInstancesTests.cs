@@ -19,7 +19,7 @@ public sealed class OrderLogAcrossInstancesTests : IDisposable
     public OrderLogAcrossInstancesTests()
     {
         _redis = new RedisPublishDenial();
-        _cluster = new TwoInstances(host => _redis.Install(host), upstream => upstream.WithSetting("Sandbox:Market:FillDelay", "00:00:00.050"));
+        _cluster = new TwoInstances(host => _redis.Install(host));
     }
 
     [ScaleOutFact]
@@ -69,6 +69,8 @@ public sealed class OrderLogAcrossInstancesTests : IDisposable
     {
         var response = await _cluster.Driver(1).GraphQLAsync("app-alice", OrderDriver.PlaceOrder, new { input = OrderDriver.MarketBuy(key) });
         Assert.True(response.Errors.Count == 0, response.Raw);
+        // The sandbox fills on this call alone (its fill delay is ten minutes), after NEW is recorded.
+        _cluster.Upstream.Control.ProcessNow();
         return OrderDriver.Order(response.Data.GetProperty("placeOrder")).GetProperty("id").GetString()!;
     }
 

@@ -12,14 +12,16 @@ public sealed class GraphQLWsOrderUpdatesTests(ITestOutputHelper output)
     [Fact]
     public async Task TheGraphQLWsClientReceivesEveryTransitionOfAnOrderPlacedOverHttpThenCompletes()
     {
-        // The sandbox fills market orders on its own, 50 ms after they are accepted.
-        await using var driver = new StreamDriver(host => host.WithSetting("Sandbox:Market:FillDelay", "00:00:00.050"), output);
+        // The sandbox fills only when told (its fill delay is ten minutes), after the order's NEW is recorded: a fill
+        // 50 ms after acceptance could overtake the POST's answer on a busy machine and leave FILL alone.
+        await using var driver = new StreamDriver(output: output);
         await driver.Orders.ConnectAsync();
         var token = driver.Host.TokenFor("app-alice");
 
         var client = NodeScript.RunAsync("order-updates-client.mjs", [GraphQLSocket.WebSocketUrl(driver.Host.BaseUri).ToString(), token]);
         await Eventually.HoldsAsync(() => driver.Supervisor.IsAttached("app-alice") || client.IsCompleted, "the client's subscription is live");
         var placed = OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy("ws-client-buy", qty: "2")));
+        driver.Host.Control.ProcessNow();
         var outcome = await client;
 
         output.WriteLine(outcome.ToString());

@@ -20,8 +20,7 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
     [Fact]
     public async Task AClientThatResubscribesWithAfterGetsTheMissedUpdatesInOrderThenLiveOnesNoneTwice()
     {
-        // The sandbox fills market orders on its own, 50 ms after they are accepted.
-        await using var driver = new StreamDriver(host => host.WithSetting("Sandbox:Market:FillDelay", "00:00:00.050"), output);
+        await using var driver = new StreamDriver(output: output);
         await driver.Orders.ConnectAsync();
         await using var app = new NodeSession("order-log-client.mjs", [GraphQLSocket.WebSocketUrl(driver.Host.BaseUri).ToString(), driver.Host.TokenFor("app-alice")]);
 
@@ -62,7 +61,7 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
     [Fact]
     public async Task OrderEventsPagesTheLogAndRefusesAnotherUsersPositionAndBadSizes()
     {
-        await using var driver = new StreamDriver(host => host.WithSetting("Sandbox:Market:FillDelay", "00:00:00.050"), output);
+        await using var driver = new StreamDriver(output: output);
         await driver.Orders.ConnectAsync();
         await driver.Orders.ConnectAsync("app-bob", sandboxUser: "bob");
         var placed = new[] { await PlaceAsync(driver, "page-1"), await PlaceAsync(driver, "page-2") };
@@ -90,8 +89,16 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<string> PlaceAsync(StreamDriver driver, string key) =>
-        OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy(key))).GetProperty("id").GetString()!;
+    /// <summary>
+    /// Places a market buy, then has the sandbox fill it (its fill delay is ten minutes): NEW is recorded before the
+    /// fill can overtake the POST's answer, so every order's updates are NEW then FILL.
+    /// </summary>
+    private static async Task<string> PlaceAsync(StreamDriver driver, string key)
+    {
+        var id = OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy(key))).GetProperty("id").GetString()!;
+        driver.Host.Control.ProcessNow();
+        return id;
+    }
 
     private static async Task<List<Update>> LogAsync(StreamDriver driver, string? after)
     {
