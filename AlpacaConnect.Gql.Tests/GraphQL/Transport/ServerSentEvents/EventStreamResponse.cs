@@ -40,18 +40,23 @@ public sealed class EventStreamResponse : IAsyncDisposable
     public int Comments { get; private set; }
 
     /// <summary>POSTs <paramref name="body"/> (serialized unless it is already a string) with <c>Accept: text/event-stream</c>.</summary>
-    public static Task<EventStreamResponse> PostAsync(Uri server, string? token, object body, string accept = "text/event-stream") =>
-        SendAsync(server, token, HttpMethod.Post, new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"), accept);
+    public static Task<EventStreamResponse> PostAsync(Uri server, string? token, object body, string accept = "text/event-stream", string? origin = null) =>
+        SendAsync(server, token, HttpMethod.Post, new StringContent(body as string ?? JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"), accept, origin: origin);
 
     public static Task<EventStreamResponse> QueryAsync(Uri server, string? token, string query, object? variables = null) =>
         PostAsync(server, token, new { query, variables });
 
     public static async Task<EventStreamResponse> SendAsync(
-        Uri server, string? token, HttpMethod method, HttpContent? content, string accept = "text/event-stream", string path = "/graphql")
+        Uri server, string? token, HttpMethod method, HttpContent? content, string accept = "text/event-stream", string path = "/graphql", string? origin = null)
     {
         var client = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
         using var request = new HttpRequestMessage(method, path) { Content = content };
         request.Headers.Accept.ParseAdd(accept);
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
