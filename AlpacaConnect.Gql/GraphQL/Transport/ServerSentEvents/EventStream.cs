@@ -5,7 +5,7 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.ServerSentEvents;
 
 /// <summary>
 /// The response of one Server-Sent Events request: a queue of events drained by one writer loop into the response body,
-/// and a keep-alive comment whenever the stream has been idle for <c>KeepAliveInterval</c>. Producers never wait: an
+/// and a keep-alive comment every <c>KeepAliveInterval</c> unless events are waiting. Producers never wait: an
 /// event that does not fit aborts the connection, so a client that stops reading costs at most
 /// <c>OutboundQueueCapacity</c> events and <c>MaxOutboundBytes</c> bytes and never slows the event source or the other
 /// subscribers down (as a socket's <c>OutboundQueue</c> does, decision 0006).
