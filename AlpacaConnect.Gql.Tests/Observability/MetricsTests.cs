@@ -1,6 +1,7 @@
 using System.Net;
 using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Tests.Connections;
+using AlpacaConnect.Gql.Tests.GraphQL.Transport.ServerSentEvents;
 using AlpacaConnect.Gql.Tests.Orders;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using AlpacaConnect.Gql.Tests.TestHost;
@@ -117,8 +118,9 @@ public sealed class MetricsTests
     }
 
     [Fact]
-    public async Task ActiveSubscriptionsGoUpAndDown()
+    public async Task ActiveSubscriptionsGoUpAndDownOnEachTransport()
     {
+        const string subscription = "subscription { alpacaConnectionChanged { status } }";
         using var host = new SandboxHost();
         using var http = host.Http();
         var before = await MetricsScrape.ReadAsync(http);
@@ -126,14 +128,23 @@ public sealed class MetricsTests
         await using (var socket = await GraphQLSocket.ConnectAsync(host.BaseUri))
         {
             await socket.InitAsync(host.TokenFor("app-alice"));
-            await socket.SubscribeAsync("a", "subscription { alpacaConnectionChanged { status } }");
-            await socket.SubscribeAsync("b", "subscription { alpacaConnectionChanged { status } }");
+            await socket.SubscribeAsync("a", subscription);
+            await socket.SubscribeAsync("b", subscription);
             var two = await MetricsScrape.ReadUntilAsync(http, s => s.Value(Active) == 2);
+            MetricsScrape three;
+            await using (await EventStreamResponse.QueryAsync(host.BaseUri, host.TokenFor("app-alice"), subscription))
+            {
+                three = await MetricsScrape.ReadUntilAsync(http, s => s.Value(Active) == 3);
+            }
+
             await socket.CompleteAsync("a");
             var one = await MetricsScrape.ReadUntilAsync(http, s => s.Value(Active) == 1);
 
             Assert.Equal(2, two.Value(Active));
+            Assert.Equal(2, three.Value(Active, ("transport", "websocket")));
+            Assert.Equal(1, three.Value(Active, ("transport", "sse")));
             Assert.Equal(1, one.Value(Active));
+            Assert.Equal(0, one.Value(Active, ("transport", "sse")));
         }
 
         var none = await MetricsScrape.ReadUntilAsync(http, s => s.Value(Active) == 0);

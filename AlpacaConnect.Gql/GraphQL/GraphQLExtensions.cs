@@ -5,8 +5,9 @@ using AlpacaConnect.Gql.GraphQL.Explorer;
 using AlpacaConnect.Gql.GraphQL.Limits;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.GraphQL.Transport;
-using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
+using AlpacaConnect.Gql.GraphQL.Transport.ServerSentEvents;
 using AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
+using AlpacaConnect.Gql.GraphQL.TrustedDocuments;
 using GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -41,16 +42,19 @@ internal static class GraphQLExtensions
         builder.Services.AddGraphQLHttpTransport();
         builder.Services.AddBrowserOrigins();
         builder.Services.AddGraphQLWebSockets(builder.Configuration);
+        builder.Services.AddGraphQLServerSentEvents(builder.Configuration);
         builder.Services.AddGraphQLExplorer(builder.Configuration);
         return builder;
     }
 
     /// <summary>
-    /// One path for everything: WebSocket upgrades speak graphql-transport-ws, a browser navigating to it is
-    /// sent to the explorer (when enabled), and the rest is GraphQL over HTTP.
+    /// One path for everything: WebSocket upgrades speak graphql-transport-ws (or the legacy graphql-ws), requests that
+    /// accept <c>text/event-stream</c> get GraphQL over Server-Sent Events, a browser navigating to it is sent to the
+    /// explorer (when enabled), and the rest is GraphQL over HTTP.
     /// </summary>
     public static IEndpointConventionBuilder MapGraphQL(this IEndpointRouteBuilder endpoints) =>
-        endpoints.Map(Path, endpoints.WithGraphQLWebSockets(endpoints.WithGraphQLExplorer(Path, GraphQLHttpEndpoints.HandleAsync)))
+        endpoints.Map(Path, endpoints.WithGraphQLWebSockets(
+                endpoints.WithGraphQLExplorer(Path, GraphQLHttpEndpoints.HandleAsync).WithGraphQLServerSentEvents()))
             .WithDisplayName("GraphQL")
             .RequireCors(BrowserOrigins.PolicyName);
 }

@@ -50,7 +50,7 @@ internal sealed class AppMetrics : IUpstreamMetrics
         meter.CreateObservableGauge("alpaca_connect.upstream.ratelimit.remaining", headroom.Observe, "{request}",
             "The smallest X-Ratelimit-Remaining among accounts whose rate-limit window has not reset, by API.");
         _activeSubscriptions = meter.CreateUpDownCounter<long>("alpaca_connect.graphql.subscriptions.active", "{subscription}",
-            "GraphQL subscriptions running on this instance.");
+            "GraphQL subscriptions running on this instance, by transport (websocket, sse).");
         _streamConnects = meter.CreateCounter<long>("alpaca_connect.stream.connects", "{connection}",
             "trade_updates streams opened and authenticated.");
         _streamReconnects = meter.CreateCounter<long>("alpaca_connect.stream.reconnects", "{reconnect}",
@@ -111,9 +111,10 @@ internal sealed class AppMetrics : IUpstreamMetrics
     public void RateLimitRemaining(string api, Guid connectionId, int remaining, DateTimeOffset? resetsAt) =>
         Headroom.Record(api, connectionId, remaining, resetsAt);
 
-    public void SubscriptionStarted() => _activeSubscriptions.Add(1);
+    /// <summary>A subscription's stream opened, on <paramref name="transport"/> (<c>websocket</c> or <c>sse</c>).</summary>
+    public void SubscriptionStarted(string transport) => _activeSubscriptions.Add(1, Transport(transport));
 
-    public void SubscriptionEnded() => _activeSubscriptions.Add(-1);
+    public void SubscriptionEnded(string transport) => _activeSubscriptions.Add(-1, Transport(transport));
 
     /// <summary>For the trade_updates supervisor: a stream is open and authenticated.</summary>
     public void StreamConnected() => _streamConnects.Add(1);
@@ -132,6 +133,8 @@ internal sealed class AppMetrics : IUpstreamMetrics
 
     private static KeyValuePair<string, object?> Environment(AlpacaEnvironment environment) =>
         new("environment", environment == AlpacaEnvironment.Live ? "live" : "paper");
+
+    private static KeyValuePair<string, object?> Transport(string transport) => new("transport", transport);
 
     private sealed class StreamRelease(UpDownCounter<long> open) : IDisposable
     {

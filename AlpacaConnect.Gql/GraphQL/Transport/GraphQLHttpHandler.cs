@@ -68,7 +68,7 @@ internal sealed class GraphQLHttpHandler(
         if (operationType == OperationType.Subscription)
         {
             await writer.WriteErrorAsync(context, TransportError.BadRequest(
-                "Subscriptions are served over WebSocket (graphql-transport-ws) on this path."));
+                "Subscriptions are served over WebSocket (graphql-transport-ws) and Server-Sent Events (Accept: text/event-stream) on this path."));
             return;
         }
 

@@ -16,6 +16,7 @@ internal static class ResponseMediaTypes
 {
     public const string GraphQLResponseJson = "application/graphql-response+json";
     public const string Json = "application/json";
+    public const string EventStream = "text/event-stream";
 
     /// <summary>The best acceptable type, or null when the client accepts neither (406).</summary>
     public static ResponseMediaType? Negotiate(IList<string> acceptHeaders)
@@ -40,6 +41,29 @@ internal static class ResponseMediaTypes
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the client asks for GraphQL over Server-Sent Events: <c>text/event-stream</c> is its most preferred type
+    /// this endpoint serves (the graphql-sse client sends exactly <c>Accept: text/event-stream</c>). An equal quality
+    /// is settled by the header's order; <c>*/*</c> alone still means JSON.
+    /// </summary>
+    public static bool PrefersEventStream(IList<string> acceptHeaders)
+    {
+        if (acceptHeaders.Count == 0 || !MediaTypeHeaderValue.TryParseList(acceptHeaders, out var accepted))
+        {
+            return false;
+        }
+
+        var preferred = accepted
+            .Where(a => a.Quality is null or > 0)
+            .OrderByDescending(a => a.Quality ?? 1)
+            .Select(a => a.MediaType.Value ?? "")
+            .FirstOrDefault(name => name.Equals(EventStream, StringComparison.OrdinalIgnoreCase)
+                || name.Equals(GraphQLResponseJson, StringComparison.OrdinalIgnoreCase)
+                || name.Equals(Json, StringComparison.OrdinalIgnoreCase)
+                || name is "*/*" or "application/*");
+        return EventStream.Equals(preferred, StringComparison.OrdinalIgnoreCase);
     }
 
     public static string ContentType(this ResponseMediaType type) => type switch

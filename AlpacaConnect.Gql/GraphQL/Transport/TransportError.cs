@@ -10,7 +10,7 @@ internal sealed record TransportError(int StatusCode, string Code, string Messag
 
     public static TransportError NotAcceptable() =>
         new(StatusCodes.Status406NotAcceptable, ErrorCodes.NotAcceptable,
-            "Accept must allow application/graphql-response+json or application/json.");
+            "Accept must allow application/graphql-response+json, application/json or text/event-stream.");
 
     public static TransportError UnsupportedMediaType() =>
         new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType,

@@ -62,7 +62,10 @@ internal sealed class GraphQLWebSocketOptions
     [Range(1, 10_000)]
     public int MaxSubscriptionsPerSocket { get; set; } = 50;
 
-    /// <summary>Active subscriptions one signed-in user may hold over all sockets to this server instance.</summary>
+    /// <summary>
+    /// Active subscriptions one signed-in user may hold over all sockets and Server-Sent Events streams to this server
+    /// instance (one quota for both transports).
+    /// </summary>
     [Range(1, 100_000)]
     public int MaxSubscriptionsPerUser { get; set; } = 100;
 

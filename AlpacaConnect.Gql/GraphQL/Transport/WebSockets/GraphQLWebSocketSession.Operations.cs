@@ -10,6 +10,9 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// </summary>
 internal sealed partial class GraphQLWebSocketSession
 {
+    /// <summary>The <c>transport</c> label of this transport's metrics.</summary>
+    private const string Transport = "websocket";
+
     private async Task SubscribeAsync(InboundMessage message)
     {
         if (!_acknowledged)
@@ -79,10 +82,10 @@ internal sealed partial class GraphQLWebSocketSession
             }
             else if (result.Streams?.Values.SingleOrDefault() is { } stream)
             {
-                _services.Metrics.SubscriptionStarted();
+                _services.Metrics.SubscriptionStarted(Transport);
                 operation.Own(() =>
                 {
-                    _services.Metrics.SubscriptionEnded();
+                    _services.Metrics.SubscriptionEnded(Transport);
                     return ValueTask.CompletedTask;
                 });
                 operation.Own(stream.Subscribe(new OperationObserver(operation, _protocol)));
@@ -126,8 +129,7 @@ internal sealed partial class GraphQLWebSocketSession
 
         if (!_services.UserQuota.TryAcquire(userId))
         {
-            return new ApiException(ErrorCodes.SubscriptionLimitExceeded,
-                $"This user already has {_options.MaxSubscriptionsPerUser} active subscriptions.");
+            return _services.UserQuota.Exceeded();
         }
 
         operation.Own(() =>

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using AlpacaConnect.Gql.GraphQL.Errors;
 using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 
 /// <summary>
-/// Active subscriptions per signed-in user over all of this instance's sockets, so one account cannot
-/// hold the server's memory by opening socket after socket. Counted per instance, not cluster-wide.
+/// Active subscriptions per signed-in user over all of this instance's sockets and Server-Sent Events streams, so one
+/// account cannot hold the server's memory by opening connection after connection. Counted per instance, not cluster-wide.
 /// </summary>
 internal sealed class UserSubscriptionQuota(IOptions<GraphQLWebSocketOptions> options)
 {
@@ -16,4 +17,8 @@ internal sealed class UserSubscriptionQuota(IOptions<GraphQLWebSocketOptions> op
     public void Release(string userId) => Counters.Decrement(_active, userId);
 
     public int ActiveFor(string userId) => _active.TryGetValue(userId, out var count) ? count : 0;
+
+    /// <summary>The error one subscription too many gets, on either transport.</summary>
+    public ApiException Exceeded() => new(ErrorCodes.SubscriptionLimitExceeded,
+        $"This user already has {options.Value.MaxSubscriptionsPerUser} active subscriptions.");
 }
