@@ -9,10 +9,13 @@ namespace AlpacaConnect.Gql.Events;
 /// </summary>
 /// <remarks>
 /// Wake-ups are coalesced into one pending read (a channel of one), so a burst of events is one read and a slow
-/// reader never queues without bound; how far a socket may fall behind is the transport's business.
+/// reader never queues without bound; how far a socket may fall behind is the transport's business. Without any
+/// wake-up the log is read again every <paramref name="resync"/>: a lost message whose event is the user's last for a
+/// while (a fill, say) is delivered then instead of never.
 /// </remarks>
 internal sealed class LogFollower<TWake, TOut>(
-    IObservable<TWake> wakeups, Func<TWake, bool> concerns, Func<ILogCursor<TOut>> open) : IObservable<TOut>
+    IObservable<TWake> wakeups, Func<TWake, bool> concerns, Func<ILogCursor<TOut>> open, TimeProvider time, TimeSpan resync)
+    : IObservable<TOut>
 {
     public IDisposable Subscribe(IObserver<TOut> observer)
     {
@@ -24,7 +27,7 @@ internal sealed class LogFollower<TWake, TOut>(
         return new Stopper(subscription, pending.Writer, stop);
     }
 
-    private static async Task PumpAsync(ILogCursor<TOut> cursor, ChannelReader<bool> pending, IObserver<TOut> observer, CancellationToken cancellationToken)
+    private async Task PumpAsync(ILogCursor<TOut> cursor, ChannelReader<bool> pending, IObserver<TOut> observer, CancellationToken cancellationToken)
     {
         try
         {
@@ -43,7 +46,7 @@ internal sealed class LogFollower<TWake, TOut>(
                 }
                 while (more);
             }
-            while (await pending.WaitToReadAsync(cancellationToken) && pending.TryRead(out _));
+            while (await WokenAsync(pending, cancellationToken));
 
             observer.OnCompleted();
         }
@@ -54,6 +57,21 @@ internal sealed class LogFollower<TWake, TOut>(
         catch (Exception e)
         {
             observer.OnError(e);
+        }
+    }
+
+    /// <summary>True on a wake-up or when the resync interval passed; false when the bus completed.</summary>
+    private async Task<bool> WokenAsync(ChannelReader<bool> pending, CancellationToken cancellationToken)
+    {
+        using var resynced = new CancellationTokenSource(resync, time);
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, resynced.Token);
+        try
+        {
+            return await pending.WaitToReadAsync(either.Token) && pending.TryRead(out _);
+        }
+        catch (OperationCanceledException) when (resynced.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return true;
         }
     }
 

@@ -9,10 +9,16 @@ namespace AlpacaConnect.Gql.Orders;
 /// follows and <c>orderEvents</c> pages through. A position in it is an <see cref="OrderEvent"/> id the client was
 /// given (<c>OrderUpdate.id</c>); the log is ordered by the user's sequence.
 /// </summary>
-internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEventBus events)
+internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEventBus events, TimeProvider time)
 {
     /// <summary>How many events one read takes; a longer backlog is read page after page.</summary>
     public const int PageSize = 100;
+
+    /// <summary>
+    /// How long a subscriber goes without reading the log when no bus message wakes it: the longest a lost message
+    /// (a failed Redis publish) delays an update. One indexed read per subscriber per interval.
+    /// </summary>
+    public static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(30);
 
     /// <summary>The sequence of the user's event <paramref name="eventId"/>, or null when the user has no such logged event.</summary>
     public async Task<long?> SequenceOfAsync(string userId, long eventId, CancellationToken cancellationToken)
@@ -66,7 +72,9 @@ internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEvent
         new LogFollower<OrderChanged, OrderUpdate>(
             events.Events<OrderChanged>(),
             e => e.UserId == userId && (orderId is null || e.OrderId == orderId),
-            () => new Cursor(this, userId, after, orderId));
+            () => new Cursor(this, userId, after, orderId),
+            time,
+            ResyncInterval);
 
     private static OrderUpdate AsLeftBy(OrderEvent recorded, Order order)
     {
