@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Tests.Orders;
+using AlpacaConnect.Gql.Tests.Streaming;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,9 +31,8 @@ public sealed class OrderLogAcrossInstancesTests : IDisposable
         await app.SendAsync(new { cmd = "subscribe", name = "first" });
         await Eventually.HoldsAsync(attached, "the subscription on the second instance is live");
         var first = await PlaceAsync("across-first");
-        var seen = await UpdatesAsync(app, "first", first, 2);
-        await app.SendAsync(new { cmd = "disconnect" });
-        await app.ExpectAsync(a => a.TryGetProperty("disconnected", out _));
+        var seen = await OrderLogClient.UpdatesAsync(app, "first", first, 2);
+        await OrderLogClient.DisconnectAsync(app);
         await Eventually.HoldsAsync(() => !attached(), "the second instance let the subscription go");
 
         _redis.Deny(true);
@@ -41,13 +40,12 @@ public sealed class OrderLogAcrossInstancesTests : IDisposable
         await Eventually.HoldsAsync(async () => (await LogAsync(seen[^1].Id)).Count(u => u.Event == "FILL") == 2, () => "both fills are logged");
         var missed = await LogAsync(seen[^1].Id);
         await app.SendAsync(new { cmd = "subscribe", name = "resumed", after = seen[^1].Id });
-        var replayed = await UpdatesAsync(app, "resumed", null, missed.Count);
+        var replayed = await OrderLogClient.UpdatesAsync(app, "resumed", null, missed.Count);
         await Eventually.HoldsAsync(attached, "the resumed subscription is live");
         _redis.Deny(false);
         var last = await PlaceAsync("across-last");
-        var live = await UpdatesAsync(app, "resumed", last, 2);
-        await app.SendAsync(new { cmd = "disconnect" });
-        await app.ExpectAsync(a => a.TryGetProperty("disconnected", out _));
+        var live = await OrderLogClient.UpdatesAsync(app, "resumed", last, 2);
+        await OrderLogClient.DisconnectAsync(app);
 
         Assert.Equal(["NEW", "FILL"], seen.Select(u => u.Event));
         Assert.Equal(4, missed.Count);
@@ -56,7 +54,7 @@ public sealed class OrderLogAcrossInstancesTests : IDisposable
         Assert.Equal(["NEW", "FILL"], live.Select(u => u.Event));
         var ids = seen.Concat(replayed).Concat(live).Select(u => long.Parse(u.Id, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ids.Distinct().Order(), ids);
-        Assert.DoesNotContain(app.Unclaimed, a => a.TryGetProperty("sub", out var sub) && sub.GetString() == "resumed");
+        Assert.False(OrderLogClient.HasUnclaimed(app, "resumed"));
     }
 
     public void Dispose()
@@ -74,32 +72,11 @@ public sealed class OrderLogAcrossInstancesTests : IDisposable
         return OrderDriver.Order(response.Data.GetProperty("placeOrder")).GetProperty("id").GetString()!;
     }
 
-    private async Task<List<Update>> LogAsync(string after)
+    private async Task<List<LoggedUpdate>> LogAsync(string after)
     {
         var response = await _cluster.Driver(2).GraphQLAsync("app-alice",
             "query($after: ID) { orderEvents(after: $after, first: 100) { updates { id event order { id } } } }", new { after });
         Assert.True(response.ErrorCodes.Count == 0, response.Raw);
-        return [.. response.Data.GetProperty("orderEvents").GetProperty("updates").EnumerateArray().Select(Update.Of)];
-    }
-
-    private static async Task<List<Update>> UpdatesAsync(NodeSession app, string subscription, string? order, int count)
-    {
-        var updates = new List<Update>();
-        while (updates.Count < count)
-        {
-            var answer = await app.ExpectAsync(a => a.TryGetProperty("sub", out var sub) && sub.GetString() == subscription);
-            Assert.True(answer.TryGetProperty("update", out var update), answer.ToString());
-            var read = Update.Of(update);
-            Assert.True(order is null || read.OrderId == order, $"an update of another order: {answer}");
-            updates.Add(read);
-        }
-
-        return updates;
-    }
-
-    private sealed record Update(string Id, string Event, string OrderId)
-    {
-        public static Update Of(JsonElement u) =>
-            new(u.GetProperty("id").GetString()!, u.GetProperty("event").GetString()!, u.GetProperty("order").GetProperty("id").GetString()!);
+        return [.. response.Data.GetProperty("orderEvents").GetProperty("updates").EnumerateArray().Select(LoggedUpdate.Of)];
     }
 }

@@ -27,9 +27,8 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
         await app.SendAsync(new { cmd = "subscribe", name = "first" });
         await Eventually.HoldsAsync(() => driver.Supervisor.IsAttached("app-alice"), "the first subscription is live");
         var before = await PlaceAsync(driver, "log-before");
-        var seen = await UpdatesAsync(app, "first", until: before, count: 2);
-        await app.SendAsync(new { cmd = "disconnect" });
-        await app.ExpectAsync(a => a.TryGetProperty("disconnected", out _));
+        var seen = await OrderLogClient.UpdatesAsync(app, "first", order: before, count: 2);
+        await OrderLogClient.DisconnectAsync(app);
         await Eventually.HoldsAsync(() => !driver.Supervisor.IsAttached("app-alice"), "the server let the subscription go");
 
         // Two orders are placed and filled while the app is away.
@@ -38,13 +37,12 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
         var missed = await LogAsync(driver, seen[^1].Id);
 
         await app.SendAsync(new { cmd = "subscribe", name = "resumed", after = seen[^1].Id });
-        var replayed = await UpdatesAsync(app, "resumed", until: null, count: missed.Count);
+        var replayed = await OrderLogClient.UpdatesAsync(app, "resumed", order: null, count: missed.Count);
         await Eventually.HoldsAsync(() => driver.Supervisor.IsAttached("app-alice"), "the resumed subscription is live");
         var after = await PlaceAsync(driver, "log-after");
-        var live = await UpdatesAsync(app, "resumed", until: after, count: 2);
+        var live = await OrderLogClient.UpdatesAsync(app, "resumed", order: after, count: 2);
         // The script prints in order: whatever it received before closing is read once `disconnected` is.
-        await app.SendAsync(new { cmd = "disconnect" });
-        await app.ExpectAsync(a => a.TryGetProperty("disconnected", out _));
+        await OrderLogClient.DisconnectAsync(app);
 
         Assert.Equal(["NEW", "FILL"], seen.Select(u => u.Event));
         Assert.Equal(4, missed.Count);
@@ -55,7 +53,7 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
         var all = seen.Concat(replayed).Concat(live).Select(u => long.Parse(u.Id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(all.Distinct().Order(), all);
         // Nothing more arrived on the resumed subscription than the missed and the live updates.
-        Assert.DoesNotContain(app.Unclaimed, a => a.TryGetProperty("sub", out var sub) && sub.GetString() == "resumed");
+        Assert.False(OrderLogClient.HasUnclaimed(app, "resumed"));
     }
 
     [Fact]
@@ -100,36 +98,13 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
         return id;
     }
 
-    private static async Task<List<Update>> LogAsync(StreamDriver driver, string? after)
+    private static async Task<List<LoggedUpdate>> LogAsync(StreamDriver driver, string? after)
     {
         var response = await driver.Orders.GraphQLAsync("app-alice", Log, new { after, first = 100 });
         Assert.True(response.ErrorCodes.Count == 0, response.Raw);
         return Updates(response.Data.GetProperty("orderEvents"));
     }
 
-    private static List<Update> Updates(JsonElement page) =>
-        [.. page.GetProperty("updates").EnumerateArray().Select(Update.Of)];
-
-    /// <summary>The subscription's next <paramref name="count"/> updates (of one order when given), in arrival order.</summary>
-    private static async Task<List<Update>> UpdatesAsync(NodeSession app, string subscription, string? until, int count)
-    {
-        var updates = new List<Update>();
-        while (updates.Count < count)
-        {
-            var answer = await app.ExpectAsync(a => a.TryGetProperty("sub", out var sub) && sub.GetString() == subscription);
-            Assert.True(answer.TryGetProperty("update", out var update), answer.ToString());
-            var read = Update.Of(update);
-            Assert.True(until is null || read.OrderId == until, $"an update of another order: {answer}");
-            updates.Add(read);
-        }
-
-        return updates;
-    }
-
-    private sealed record Update(string Id, string Event, string OrderId, string Status)
-    {
-        public static Update Of(JsonElement u) => new(
-            u.GetProperty("id").GetString()!, u.GetProperty("event").GetString()!,
-            u.GetProperty("order").GetProperty("id").GetString()!, u.GetProperty("order").GetProperty("status").GetString()!);
-    }
+    private static List<LoggedUpdate> Updates(JsonElement page) =>
+        [.. page.GetProperty("updates").EnumerateArray().Select(LoggedUpdate.Of)];
 }
