@@ -27,7 +27,7 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
     private static readonly string[] Sequence =
     [
         "viewer", "guardrails", "connectAlpaca", Approve, "completeAlpacaConnection", "alpacaConnection", "account",
-        "marketClock", "placeOrder.market", Fill, "positions", "position", "placeOrder.limit", "order", "orders",
+        "marketClock", "placeOrder.market", Fill, "positions", "position", "orderEvents", "placeOrder.limit", "order", "orders",
         "orders.nextPage", "replaceOrder", "cancelOrder", "closePosition", Unlisted, "disconnectAlpaca",
     ];
 
@@ -57,6 +57,8 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
         ["placeOrder.market"] = (data, _) => Assert.Equal("MARKET", Text(data, "placeOrder.order.type")),
         ["positions"] = (data, _) => Assert.Contains(data.GetProperty("positions").EnumerateArray(), p => Text(p, "symbol") == "AAPL"),
         ["position"] = (data, _) => Assert.Equal(2m, decimal.Parse(Text(data, "position.qty"), System.Globalization.CultureInfo.InvariantCulture)),
+        ["orderEvents"] = (data, step) => Assert.Contains(data.GetProperty("orderEvents").GetProperty("updates").EnumerateArray(), u =>
+            Text(u, "event") == "FILL" && Text(u, "order.id") == Text(step("placeOrder.market"), "placeOrder.order.id")),
         ["placeOrder.limit"] = (data, _) => Assert.Equal("LIMIT", Text(data, "placeOrder.order.type")),
         ["order"] = (data, step) => Assert.Equal(Text(step("placeOrder.limit"), "placeOrder.order.id"), Text(data, "order.id")),
         ["orders"] = (data, _) =>
