@@ -1,4 +1,5 @@
 using AlpacaConnect.Sandbox.Accounts;
+using AlpacaConnect.Sandbox.Activities;
 using AlpacaConnect.Sandbox.Control;
 using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Sandbox.MarketData;
@@ -75,6 +76,7 @@ public static class SandboxExtensions
                 v2.MapOrderReads();
                 v2.MapOrderWrites();
                 v2.MapPositions();
+                v2.MapActivities();
             }
 
             endpoints.MapGroup("/data/v2/stocks").AddEndpointFilter<DataAccessFilter>().MapMarketData();

@@ -63,20 +63,25 @@ public sealed class ExecutionDetailsTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task AFillLearnedOverRestHasNoExecutionDetails()
+    public async Task AFillLearnedOverRestCarriesTheExecutionOfItsFillActivity()
     {
         await using var driver = new StreamDriver(output: output);
         await driver.Orders.ConnectAsync();
         var socket = await driver.SubscribeAsync("app-alice", query: WithExecutions);
-        var (id, _) = await driver.BuyAsync("buy-1");
+        var (id, alpacaId) = await driver.BuyAsync("buy-1");
         await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
 
         driver.Host.Control.DropStreamsInsteadOf("fill");
         driver.Host.Control.ProcessNow();
         var fill = (await UpdatesUntilAsync(socket, Is(id, "FILL")))[^1];
 
+        // The activity carries no execution id and no position (facts-more 2): the id is the activity's.
+        var execution = driver.Host.Control.Executions(Guid.Parse(alpacaId)).Single();
         Assert.Equal("1", fill.GetProperty("order").GetProperty("filledQty").GetString());
-        Assert.Equal(JsonValueKind.Null, fill.GetProperty("execution").ValueKind);
+        Assert.Equal(execution.Id, fill.GetProperty("execution").GetProperty("id").GetString());
+        Assert.Equal(1m, Execution(fill, "qty"));
+        Assert.Equal(execution.Price, Execution(fill, "price"));
+        Assert.Equal(JsonValueKind.Null, fill.GetProperty("execution").GetProperty("positionQty").ValueKind);
     }
 
     private static decimal Execution(JsonElement update, string field) => Dec(update.GetProperty("execution").GetProperty(field));

@@ -23,6 +23,12 @@ internal interface IAlpacaTradingClient
     /// <summary>The order with this client order id; <see cref="AlpacaErrorKind.NotFound"/> when Alpaca never accepted it.</summary>
     Task<AlpacaOrder> GetOrderByClientOrderIdAsync(string clientOrderId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The order's executions, oldest first, from its FILL account activities (<c>GET /v2/account/activities/FILL</c>
+    /// with <c>order_id</c>), every page up to <paramref name="maxPages"/> of 100.
+    /// </summary>
+    Task<IReadOnlyList<AlpacaFillActivity>> ListFillActivitiesAsync(Guid orderId, int maxPages, CancellationToken cancellationToken = default);
+
     /// <summary>Returns the new (replacing) order.</summary>
     Task<AlpacaOrder> ReplaceOrderAsync(Guid orderId, AlpacaReplaceOrder replace, CancellationToken cancellationToken = default);
 

@@ -34,16 +34,21 @@ internal sealed class OrderEvent
     public DateTimeOffset OccurredAt { get; init; }
 
     /// <summary>
-    /// The execution behind a fill or partial fill, as the trade_updates stream reported it; null for other events and
-    /// for a fill learned over REST, whose order carries only the cumulative quantity and average price.
+    /// The execution behind a fill or partial fill, as the trade_updates stream reported it or, for one the stream missed,
+    /// as Alpaca's FILL account activity tells it (<see cref="MissedExecutions"/>); null for other events, and for a fill
+    /// learned over REST when the activities could not be read.
     /// </summary>
     public TradeExecution? Execution { get; init; }
 }
 
-/// <summary>One execution (trade_updates' <c>execution_id</c>, <c>price</c>, <c>qty</c>, <c>position_qty</c>).</summary>
-internal sealed record TradeExecution(Guid Id, decimal Price, decimal Qty, decimal? PositionQty)
+/// <summary>
+/// One execution (trade_updates' <c>execution_id</c>, <c>price</c>, <c>qty</c>, <c>position_qty</c>). The id is a string:
+/// an execution learned from a FILL activity is known by the activity's id (<c>"&lt;17 digits&gt;::&lt;uuid&gt;"</c>,
+/// facts-more 2), which carries no execution id and no position.
+/// </summary>
+internal sealed record TradeExecution(string Id, decimal Price, decimal Qty, decimal? PositionQty)
 {
     /// <summary>The execution a stream update reports, or null when it reports none (not a fill, or fields missing).</summary>
     public static TradeExecution? Of(Alpaca.AlpacaTradeUpdate update) =>
-        update is { ExecutionId: { } id, Price: { } price, Qty: { } qty } ? new(id, price, qty, update.PositionQty) : null;
+        update is { ExecutionId: { } id, Price: { } price, Qty: { } qty } ? new(id.ToString(), price, qty, update.PositionQty) : null;
 }

@@ -18,6 +18,7 @@ internal sealed partial class OrderHistorySync(
     ConnectionDirectory connections,
     IAlpacaClientFactory alpaca,
     OrderStore store,
+    MissedExecutions executions,
     ConnectionReadCache cache,
     IOptions<OrderHistoryOptions> options,
     IOptionsMonitor<OrderPipelineOptions> pipeline,
@@ -100,7 +101,7 @@ internal sealed partial class OrderHistorySync(
                 {
                     unclaimed.Add(order);
                 }
-                else if (missing.Remove(ours.Id) && await store.ReconcileAsync(ours.Id, order, source, CancellationToken.None))
+                else if (missing.Remove(ours.Id) && await executions.ReconcileAsync(client, ours, order, source, CancellationToken.None))
                 {
                     changed++;
                 }

@@ -19,7 +19,7 @@ internal sealed class OrderUpdateGraphType : ObjectGraphType<OrderUpdate>
             .Resolve(c => c.Source.Order);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When this server recorded the event.").Resolve(c => c.Source.Event.OccurredAt);
         Field<TradeExecutionGraphType>("execution")
-            .Description("The execution behind a FILL or PARTIAL_FILL, as Alpaca's trade_updates stream reported it. Null for other events and for a fill learned over REST (after the stream was down), which tells only the order's cumulative filledQty and filledAvgPrice.")
+            .Description("The execution behind a FILL or PARTIAL_FILL, as Alpaca's trade_updates stream reported it, or, for executions the stream missed (it was down), as Alpaca's FILL account activities report them on reconciliation: one event per execution, without positionQty. Null for other events, and for a fill learned over REST when the activities could not be read (one event with only the order's cumulative filledQty and filledAvgPrice).")
             .Resolve(c => c.Source.Event.Execution);
     }
 }
@@ -30,7 +30,7 @@ internal sealed class TradeExecutionGraphType : ObjectGraphType<TradeExecution>
     {
         Name = "OrderExecution";
         Description = "One execution (trade) of an order.";
-        Field<NonNullGraphType<IdGraphType>>("id").Description("Alpaca's execution_id.").Resolve(c => c.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("id").Description("Alpaca's execution_id; for an execution learned from the account activities, the activity's id.").Resolve(c => c.Source.Id);
         Field<NonNullGraphType<DecimalStringGraphType>>("price").Description("The price of this execution.").Resolve(c => DecimalScale.Trim(c.Source.Price));
         Field<NonNullGraphType<DecimalStringGraphType>>("qty").Description("The quantity of this execution (not the order's cumulative filledQty).").Resolve(c => DecimalScale.Trim(c.Source.Qty));
         Field<DecimalStringGraphType>("positionQty")

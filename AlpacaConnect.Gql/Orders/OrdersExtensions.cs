@@ -32,6 +32,7 @@ internal static class OrdersExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<OrderHistorySync>();
+        builder.Services.AddSingleton<MissedExecutions>();
         builder.Services.AddSingleton<OrderList>();
         builder.Services.AddSingleton<OrderReplacement>();
         builder.Services.AddSingleton<PositionClosing>();

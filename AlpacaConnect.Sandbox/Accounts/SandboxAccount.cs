@@ -1,3 +1,4 @@
+using AlpacaConnect.Sandbox.Activities;
 using AlpacaConnect.Sandbox.Trading;
 
 namespace AlpacaConnect.Sandbox.Accounts;
@@ -45,6 +46,9 @@ public sealed class SandboxAccount(Guid id, string number, SandboxEnvironment en
     /// <summary>Client order ids are unique for the account's lifetime, canceled orders included (alpaca-py#260).</summary>
     public Dictionary<string, SandboxOrder> OrdersByClientId { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every execution, oldest first, as the FILL account activities serve them.</summary>
+    public List<SandboxFillActivity> Fills { get; } = [];
+
     public void Add(SandboxOrder order)
     {
         Orders.Add(order);
@@ -61,5 +65,6 @@ public sealed class SandboxAccount(Guid id, string number, SandboxEnvironment en
         Working.Clear();
         OrdersById.Clear();
         OrdersByClientId.Clear();
+        Fills.Clear();
     }
 }

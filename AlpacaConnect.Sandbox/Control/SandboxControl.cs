@@ -1,4 +1,5 @@
 using AlpacaConnect.Sandbox.Accounts;
+using AlpacaConnect.Sandbox.Activities;
 using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Sandbox.Matching;
 using AlpacaConnect.Sandbox.OAuth;
@@ -47,11 +48,25 @@ public sealed class SandboxControl(
 
     public void ClearFaults() => faults.Clear();
 
+    /// <summary>Clears the faults on one route (as <see cref="FaultRule.Route"/> names it), leaving the others.</summary>
+    public void ClearFaults(string route) => faults.Clear(route);
+
     /// <summary>Aborts open trade_updates sockets, of one account or all.</summary>
     public int DropStreams(Guid? accountId = null) => streams.Drop(c => accountId is null || c.AccountId == accountId);
 
     /// <summary>The next <paramref name="count"/> trade_updates named <paramref name="eventName"/> (e.g. <c>fill</c>) are lost: the account's sockets are dropped instead.</summary>
     public void DropStreamsInsteadOf(string eventName, int count = 1) => streams.DropInsteadOf(eventName, count);
+
+    /// <summary>The executions of an order, oldest first, as its FILL account activities report them.</summary>
+    public IReadOnlyList<SandboxFillActivity> Executions(Guid alpacaOrderId)
+    {
+        var account = accounts.All.FirstOrDefault(a => a.OrdersById.ContainsKey(alpacaOrderId))
+            ?? throw new ArgumentException($"No sandbox order '{alpacaOrderId}'.", nameof(alpacaOrderId));
+        lock (account.Sync)
+        {
+            return account.Fills.Where(f => f.OrderId == alpacaOrderId).ToList();
+        }
+    }
 
     /// <summary>Sends a trade_updates message named <paramref name="eventName"/> (any name, e.g. one Alpaca may add) with the order as it is.</summary>
     public void EmitTradeUpdate(Guid alpacaOrderId, string eventName)

@@ -37,6 +37,15 @@ public sealed class FaultInjector(SandboxRandom random)
         }
     }
 
+    /// <summary>Removes the rules for <paramref name="route"/> only.</summary>
+    public void Clear(string route)
+    {
+        lock (_sync)
+        {
+            _rules.RemoveAll(r => r.Rule.Route == route);
+        }
+    }
+
     /// <summary>The fault for this request, if any; counts it against the rule.</summary>
     public FaultRule? Decide(string route, SandboxEnvironment? environment)
     {

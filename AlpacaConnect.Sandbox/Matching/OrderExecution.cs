@@ -1,4 +1,5 @@
 using AlpacaConnect.Sandbox.Accounts;
+using AlpacaConnect.Sandbox.Activities;
 using AlpacaConnect.Sandbox.Trading;
 using Microsoft.Extensions.Options;
 
@@ -113,12 +114,20 @@ public sealed class OrderExecution(PriceFeed prices, OrderEvents events, Sandbox
             order.FilledAt = now;
         }
 
-        events.Publish(account, order, done ? "fill" : "partial_fill", new Fill(random.NextUuid(), price, quantity, positionQty));
+        var fill = new Fill(random.NextUuid(), price, quantity, positionQty);
+        account.Fills.Add(new SandboxFillActivity(
+            ActivityId(now, fill.ExecutionId), fill.ExecutionId, now, done, price, quantity, order.FilledQty, order.RemainingQty ?? 0,
+            order.Side, order.Asset.Symbol, order.Id, order.Status));
+        events.Publish(account, order, done ? "fill" : "partial_fill", fill);
         if (done)
         {
             OnFilled(account, order);
         }
     }
+
+    /// <summary>Alpaca's activity id: the New York time to the millisecond, then a uuid (facts-more 2).</summary>
+    private static string ActivityId(DateTimeOffset at, Guid uuid) =>
+        MarketCalendar.ToNewYork(at).ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture) + "::" + uuid;
 
     /// <summary>A dollar amount in shares to nine decimals, or in whole multiples of a crypto pair's increment.</summary>
     private static decimal NotionalQuantity(SandboxOrder order, decimal price)

@@ -38,6 +38,15 @@ internal sealed class OpenApiContract
         var schema = responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)]?["content"]?["application/json"]?["schema"]
             ?? throw new ArgumentException($"{Name} documents no JSON body for {method} {path} {status}.", nameof(status));
 
+        return Build(schema, deviations);
+    }
+
+    /// <summary>One component schema on its own: for a body the spec types as a <c>oneOf</c> that any object satisfies.</summary>
+    public JsonSchema ComponentSchema(string name, IEnumerable<SpecDeviation> deviations) =>
+        Build(new JsonObject { ["$ref"] = ComponentRefPrefix + name }, deviations);
+
+    private JsonSchema Build(JsonNode schema, IEnumerable<SpecDeviation> deviations)
+    {
         var definitions = new JsonObject();
         foreach (var (schemaName, component) in _document["components"]!["schemas"]!.AsObject())
         {

@@ -27,12 +27,16 @@ internal sealed class SimulatorScene
 
     public string BracketId { get; private set; } = "";
 
+    /// <summary>The AAPL market buy, filled when the scene is set.</summary>
+    public string FilledOrderId { get; private set; } = "";
+
     public static async Task<SimulatorScene> SetUpAsync(SandboxHost host)
     {
         host.Control.Reset();
         var scene = new SimulatorScene(host);
         host.Control.SetPrice("AAPL", 200m);
         host.Control.SetPrice(AssetCatalog.AaplCall, 4.99m);
+        var filled = new List<string>();
         foreach (var fill in new[]
         {
             """{"symbol":"AAPL","qty":"10","side":"buy","type":"market","time_in_force":"day"}""",
@@ -40,8 +44,10 @@ internal sealed class SimulatorScene
             $$"""{"symbol":"{{AssetCatalog.AaplCall}}","qty":"1","side":"buy","type":"market","time_in_force":"day"}""",
         })
         {
-            await scene.PlaceAsync(fill);
+            filled.Add(await scene.PlaceAsync(fill));
         }
+
+        scene.FilledOrderId = filled[0];
 
         host.Control.ProcessNow();
         scene.OpenOrderId = await scene.PlaceAsync(

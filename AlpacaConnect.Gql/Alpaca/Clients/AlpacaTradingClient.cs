@@ -36,6 +36,27 @@ internal sealed class AlpacaTradingClient(AlpacaConnectionRef connection, IAlpac
         return (await trading.GetOrderByClientOrderIdAsync(Id, clientOrderId, cancellationToken)).ToModel();
     }
 
+    public async Task<IReadOnlyList<AlpacaFillActivity>> ListFillActivitiesAsync(Guid orderId, int maxPages, CancellationToken cancellationToken = default)
+    {
+        const int PageSize = 100;
+        var activities = new List<AlpacaFillActivity>();
+        string? token = null;
+        for (var page = 0; page < maxPages; page++)
+        {
+            var batch = await trading.ListFillActivitiesAsync(Id, orderId, "asc", PageSize, token, cancellationToken);
+            activities.AddRange(batch.Select(a => a.ToModel()));
+            // A short page is the last; Alpaca's own pager stops at an empty one, which costs one more call (facts-more 2).
+            if (batch.Count < PageSize)
+            {
+                break;
+            }
+
+            token = batch[^1].Id;
+        }
+
+        return activities;
+    }
+
     public async Task<AlpacaOrder> ReplaceOrderAsync(Guid orderId, AlpacaReplaceOrder replace, CancellationToken cancellationToken = default) =>
         (await trading.ReplaceOrderAsync(Id, orderId, replace.ToWire(), cancellationToken)).ToModel();
 

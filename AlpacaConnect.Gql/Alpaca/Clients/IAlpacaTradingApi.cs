@@ -41,6 +41,12 @@ internal interface IAlpacaTradingApi
     [Delete("/v2/orders")]
     Task<List<CancelOrderResultWire>> CancelAllOrdersAsync([Property(Connection)] Guid connectionId, CancellationToken cancellationToken);
 
+    // order_id is newer than the spec (facts-more 2); the answer is a bare array, paged by the last item's id.
+    [Get("/v2/account/activities/FILL")]
+    Task<List<FillActivityWire>> ListFillActivitiesAsync(
+        [Property(Connection)] Guid connectionId, [AliasAs("order_id")] Guid orderId, string direction,
+        [AliasAs("page_size")] int pageSize, [AliasAs("page_token")] string? pageToken, CancellationToken cancellationToken);
+
     [Get("/v2/positions")]
     Task<List<PositionWire>> ListPositionsAsync([Property(Connection)] Guid connectionId, CancellationToken cancellationToken);
 

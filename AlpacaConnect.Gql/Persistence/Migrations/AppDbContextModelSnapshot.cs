@@ -488,7 +488,8 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Execution", "AlpacaConnect.Gql.Orders.OrderEvent.Execution#TradeExecution", b1 =>
                         {
-                            b1.Property<Guid>("Id")
+                            b1.Property<string>("Id")
+                                .IsRequired()
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ExecutionId");
 

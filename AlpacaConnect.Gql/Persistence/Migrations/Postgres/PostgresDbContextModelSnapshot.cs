@@ -497,8 +497,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Execution", "AlpacaConnect.Gql.Orders.OrderEvent.Execution#TradeExecution", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid")
+                            b1.Property<string>("Id")
+                                .IsRequired()
+                                .HasColumnType("text")
                                 .HasColumnName("ExecutionId");
 
                             b1.Property<decimal?>("PositionQty")
