@@ -1,5 +1,4 @@
 using AlpacaConnect.Gql.Alpaca.Models;
-using Microsoft.EntityFrameworkCore;
 
 namespace AlpacaConnect.Gql.Orders;
 
@@ -12,7 +11,7 @@ internal sealed partial class OrderStore
     /// </summary>
     public async Task<bool> RecordMissedExecutionAsync(
         Guid orderId, decimal cumQty, decimal avgPrice, TradeExecution execution, string source, CancellationToken cancellationToken) =>
-        (await UpdateAsync(ById(orderId), source, order =>
+        (await UpdateAsync(orderId, source, order =>
         {
             if (OrderStatuses.IsTerminal(order.Status) || cumQty <= order.FilledQty)
             {
@@ -23,7 +22,7 @@ internal sealed partial class OrderStore
             order.FilledQty = cumQty;
             order.FilledAvgPrice = avgPrice;
             return OrderEventKind.PartialFill;
-        }, cancellationToken, execution))!.Value.Recorded;
+        }, cancellationToken, execution)).Recorded;
 
     /// <summary>
     /// Alpaca's report applied like <see cref="ReconcileAsync"/>, its event carrying the execution that brought the order
@@ -31,8 +30,5 @@ internal sealed partial class OrderStore
     /// </summary>
     public async Task<bool> ReconcileWithExecutionAsync(
         Guid orderId, AlpacaOrder reported, TradeExecution execution, string source, CancellationToken cancellationToken) =>
-        (await UpdateAsync(ById(orderId), source, TakeReport(reported, kind: null), cancellationToken, execution))!.Value.Recorded;
-
-    private static Func<Persistence.AppDbContext, CancellationToken, Task<Order?>> ById(Guid orderId) =>
-        (db, ct) => db.Set<Order>().SingleAsync(o => o.Id == orderId, ct)!;
+        (await UpdateAsync(orderId, source, TakeReport(reported, kind: null), cancellationToken, execution)).Recorded;
 }

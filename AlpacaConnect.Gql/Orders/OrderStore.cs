@@ -174,11 +174,11 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
     /// one start over on the new row.
     /// </summary>
     private async Task<(Order Order, bool Recorded)> UpdateAsync(
-        Guid orderId, string source, Func<Order, OrderEventKind?> change, CancellationToken cancellationToken) =>
+        Guid orderId, string source, Func<Order, OrderEventKind?> change, CancellationToken cancellationToken, TradeExecution? execution = null) =>
         (await UpdateAsync(
-            (db, ct) => db.Set<Order>().SingleAsync(o => o.Id == orderId, ct)!, source, change, cancellationToken))!.Value;
+            (db, ct) => db.Set<Order>().SingleAsync(o => o.Id == orderId, ct)!, source, change, cancellationToken, execution))!.Value;
 
-    /// <summary><see cref="UpdateAsync(Guid, string, Func{Order, OrderEventKind?}, CancellationToken)"/> on the row <paramref name="locate"/> finds; null when it finds none.</summary>
+    /// <summary><see cref="UpdateAsync(Guid, string, Func{Order, OrderEventKind?}, CancellationToken, TradeExecution?)"/> on the row <paramref name="locate"/> finds; null when it finds none.</summary>
     private async Task<(Order Order, bool Recorded)?> UpdateAsync(
         Func<AppDbContext, CancellationToken, Task<Order?>> locate, string source, Func<Order, OrderEventKind?> change,
         CancellationToken cancellationToken, TradeExecution? execution = null)
