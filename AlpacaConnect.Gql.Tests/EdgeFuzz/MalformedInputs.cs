@@ -15,6 +15,8 @@ public sealed class MalformedInputs(Random random)
         "mutation($input: ConnectAlpacaInput!) { connectAlpaca(input: $input) { authorizationUrl errors { ... on Error { code } } } }",
         "{ positions { symbol } account { cash } orders(first: 5) { edges { node { id } } } }",
         "subscription { orderUpdated { order { id } } }",
+        "query($a: ID, $f: Int) { orderEvents(after: $a, first: $f) { updates { id } hasNextPage endCursor } }",
+        "subscription($a: ID) { orderUpdated(after: $a) { id } }",
         "{ __schema { types { name fields { name } } } }",
     ];
 
@@ -63,7 +65,7 @@ public sealed class MalformedInputs(Random random)
     };
 
     /// <summary>Variables of the right names with wrong types, huge numbers and hostile strings.</summary>
-    public string Variables() => random.Next(8) switch
+    public string Variables() => random.Next(9) switch
     {
         0 => "{\"s\":" + Value() + "}",
         1 => "{\"input\":{\"idempotencyKey\":\"k" + random.Next() + "\",\"symbol\":" + Json(Pick(Symbols)) + ",\"side\":\"BUY\",\"type\":\"LIMIT\",\"timeInForce\":\"DAY\",\"qty\":" + Json(Pick(Amounts)) + ",\"limitPrice\":" + Json(Pick(Amounts)) + "}}",
@@ -72,6 +74,7 @@ public sealed class MalformedInputs(Random random)
         4 => "{\"input\":" + Value() + "}",
         5 => "{\"a\":1,\"a\":2}",
         6 => Nested(random.Next(10, 200)),
+        7 => "{\"a\":" + (Chance(50) ? Json(Pick(Symbols)) : Value()) + ",\"f\":" + Value() + "}",
         _ => "{\"input\":{\"idempotencyKey\":" + Value() + ",\"symbol\":" + Value() + ",\"qty\":" + Value() + "}}",
     };
 
