@@ -4,6 +4,7 @@ using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.GraphQL.Explorer;
 using AlpacaConnect.Gql.GraphQL.Limits;
 using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.GraphQL.Subscriptions;
 using AlpacaConnect.Gql.GraphQL.Transport;
 using AlpacaConnect.Gql.GraphQL.Transport.ServerSentEvents;
 using AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
@@ -35,7 +36,9 @@ internal static class GraphQLExtensions
             .AddValidationRule<IntrospectionPolicy>(useForCachedDocuments: true)
             .AddComplexityAnalyzer((complexity, services) =>
                 ComplexityLimits.Configure(complexity, services.GetRequiredService<IOptions<GraphQLOptions>>().Value))
-            .AddUnhandledExceptionHandler(UnhandledErrors.Handle));
+            .AddUnhandledExceptionHandler(UnhandledErrors.Handle)
+            // One execution and one serialization per event for all of a user's subscribers with the same document.
+            .AddExecutionStrategy<SharedResultsStrategy>(GraphQLParser.AST.OperationType.Subscription));
 
         builder.Services.AddRequestRateLimits(builder.Configuration);
         builder.Services.AddTrustedDocuments(builder.Configuration);

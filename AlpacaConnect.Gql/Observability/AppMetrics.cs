@@ -25,6 +25,8 @@ internal sealed class AppMetrics : IUpstreamMetrics
     private readonly Counter<long> _streamReconnects;
     private readonly UpDownCounter<long> _streamsOpen;
     private readonly Counter<long> _logRedactions;
+    private readonly Counter<long> _subscriptionResults;
+    private readonly Counter<long> _eventLogReads;
 
     public AppMetrics(IMeterFactory meters, RateLimitHeadroom headroom)
     {
@@ -57,6 +59,10 @@ internal sealed class AppMetrics : IUpstreamMetrics
             "trade_updates streams reopened after a loss, by reason.");
         _streamsOpen = meter.CreateUpDownCounter<long>("alpaca_connect.stream.open", "{connection}",
             "trade_updates streams open and authenticated on this instance right now.");
+        _subscriptionResults = meter.CreateCounter<long>("alpaca_connect.graphql.subscriptions.results", "{result}",
+            "Subscription events answered, by how: executed (and serialized) or shared (another subscriber's identical result reused).");
+        _eventLogReads = meter.CreateCounter<long>("alpaca_connect.event_log.reads", "{read}",
+            "Reads of users' order event logs, by reader: tail (one per user and wake-up, shared by the user's subscribers), catch_up (a subscriber resuming from an earlier position) or page (orderEvents).");
         _logRedactions = meter.CreateCounter<long>("alpaca_connect.log.redactions", "{entry}",
             "Log entries in which the redaction layer masked a secret, by logger category.");
         Headroom = headroom;
@@ -128,6 +134,13 @@ internal sealed class AppMetrics : IUpstreamMetrics
 
     /// <summary>For the trade_updates supervisor: a lost stream is being reopened. <paramref name="reason"/> is a fixed word (e.g. <c>dropped</c>, <c>auth_failed</c>).</summary>
     public void StreamReconnected(string reason) => _streamReconnects.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    /// <summary>A subscription event was answered; <paramref name="shared"/> when another subscriber's result was reused.</summary>
+    public void SubscriptionResult(bool shared) =>
+        _subscriptionResults.Add(1, new KeyValuePair<string, object?>("outcome", shared ? "shared" : "executed"));
+
+    /// <summary>A user's event log was read by <paramref name="reader"/> (<c>tail</c>, <c>catch_up</c> or <c>page</c>).</summary>
+    public void EventLogRead(string reader) => _eventLogReads.Add(1, new KeyValuePair<string, object?>("reader", reader));
 
     public void LogRedacted(string category) => _logRedactions.Add(1, new KeyValuePair<string, object?>("category", category));
 

@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,10 +10,23 @@ namespace AlpacaConnect.Gql.Orders;
 /// follows and <c>orderEvents</c> pages through. A position in it is an <see cref="OrderEvent"/> id the client was
 /// given (<c>OrderUpdate.id</c>); the log is ordered by the user's sequence.
 /// </summary>
-internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEventBus events, TimeProvider time)
+internal sealed class OrderLog : ISequencedLog<string, OrderUpdate>, IDisposable
 {
+    private readonly IDbContextFactory<AppDbContext> _databases;
+    private readonly LogFanOut<string, OrderChanged, OrderUpdate> _fanOut;
+    private readonly AppMetrics _metrics;
+
+    public OrderLog(IDbContextFactory<AppDbContext> databases, IEventBus events, AppMetrics metrics, TimeProvider time, ILogger<OrderLog> logger)
+    {
+        _databases = databases;
+        _metrics = metrics;
+        _fanOut = new(events.Events<OrderChanged>(), e => e.UserId, this, time, ResyncInterval, logger);
+    }
+
     /// <summary>How many events one read takes; a longer backlog is read page after page.</summary>
     public const int PageSize = 100;
+
+    int ISequencedLog<string, OrderUpdate>.PageSize => PageSize;
 
     /// <summary>
     /// How long a subscriber goes without reading the log when no bus message wakes it: the longest a lost message
@@ -23,7 +37,7 @@ internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEvent
     /// <summary>The sequence of the user's event <paramref name="eventId"/>, or null when the user has no such logged event.</summary>
     public async Task<long?> SequenceOfAsync(string userId, long eventId, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         return await db.Set<OrderEvent>().AsNoTracking()
             .Where(e => e.Id == eventId && e.UserId == userId)
             .Select(e => e.Sequence)
@@ -33,7 +47,7 @@ internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEvent
     /// <summary>The user's last sequence given so far (0 before the first event).</summary>
     public async Task<long> LastAsync(string userId, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         return await db.Set<UserEventSequence>().AsNoTracking()
             .Where(s => s.UserId == userId)
             .Select(s => s.Last)
@@ -44,9 +58,15 @@ internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEvent
     /// Up to <paramref name="limit"/> of the user's events after <paramref name="after"/> (of one order when given),
     /// in sequence order, each with its order as that event left it.
     /// </summary>
-    public async Task<IReadOnlyList<OrderUpdate>> AfterAsync(string userId, long after, Guid? orderId, int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OrderUpdate>> AfterAsync(string userId, long after, Guid? orderId, int limit, CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        _metrics.EventLogRead("page");
+        return ReadAsync(userId, after, orderId, limit, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<OrderUpdate>> ReadAsync(string userId, long after, Guid? orderId, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         var logged = db.Set<OrderEvent>().AsNoTracking().Where(e => e.UserId == userId && e.Sequence > after);
         if (orderId is { } id)
         {
@@ -66,15 +86,22 @@ internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEvent
 
     /// <summary>
     /// The user's events after <paramref name="after"/> (null: from now on), then each new one as it is logged, in
-    /// sequence order and none twice; a bus message only wakes the reader.
+    /// sequence order and none twice. However many subscribers a user has here, each event is read once and the same
+    /// <see cref="OrderUpdate"/> goes to all of them (which lets the engine share its result, see
+    /// <c>SharedSubscriptionResults</c>).
     /// </summary>
     public IObservable<OrderUpdate> Follow(string userId, long? after, Guid? orderId) =>
-        new LogFollower<OrderChanged, OrderUpdate>(
-            events.Events<OrderChanged>(),
-            e => e.UserId == userId && (orderId is null || e.OrderId == orderId),
-            () => new Cursor(this, userId, after, orderId),
-            time,
-            ResyncInterval);
+        _fanOut.Follow(userId, after, orderId is { } id ? u => u.Order.Id == id : static _ => true);
+
+    public void Dispose() => _fanOut.Dispose();
+
+    Task<IReadOnlyList<OrderUpdate>> ISequencedLog<string, OrderUpdate>.AfterAsync(string key, long after, bool catchingUp, CancellationToken cancellationToken)
+    {
+        _metrics.EventLogRead(catchingUp ? "catch_up" : "tail");
+        return ReadAsync(key, after, orderId: null, PageSize, cancellationToken);
+    }
+
+    long ISequencedLog<string, OrderUpdate>.SequenceOf(OrderUpdate item) => item.Event.Sequence!.Value;
 
     private static OrderUpdate AsLeftBy(OrderEvent recorded, Order order)
     {
@@ -83,28 +110,5 @@ internal sealed class OrderLog(IDbContextFactory<AppDbContext> databases, IEvent
         order.FilledQty = recorded.FilledQty;
         order.FilledAvgPrice = recorded.FilledAvgPrice;
         return new OrderUpdate(recorded, order);
-    }
-
-    private sealed class Cursor(OrderLog log, string userId, long? after, Guid? orderId) : ILogCursor<OrderUpdate>
-    {
-        private long? _position = after;
-
-        public async Task<LogPage<OrderUpdate>> ReadNextAsync(CancellationToken cancellationToken)
-        {
-            if (_position is not { } position)
-            {
-                // Live only: start after what is logged now (the follower listens already, so nothing later is missed).
-                _position = await log.LastAsync(userId, cancellationToken);
-                return new LogPage<OrderUpdate>([], More: false);
-            }
-
-            var page = await log.AfterAsync(userId, position, orderId, PageSize, cancellationToken);
-            if (page.Count > 0)
-            {
-                _position = page[^1].Event.Sequence;
-            }
-
-            return new LogPage<OrderUpdate>(page, More: page.Count == PageSize);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.GraphQL.Subscriptions;
 using System.Text;
 using GraphQL;
 
@@ -21,7 +22,7 @@ internal sealed class EventStreamMessages(IGraphQLTextSerializer serializer)
     /// <summary>One execution result. A line break would end the <c>data</c> field, so each line of the JSON gets its own.</summary>
     public byte[] Next(ExecutionResult result)
     {
-        var json = serializer.Serialize(result);
+        var json = SerializedExecutionResult.Serialize(serializer, result);
         var text = new StringBuilder(json.Length + 32).Append("event: next\n");
         foreach (var line in json.Split('\n'))
         {

@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.GraphQL.Subscriptions;
 using System.Buffers;
 using System.Text.Json;
 using GraphQL;
@@ -10,7 +11,7 @@ namespace AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 /// </summary>
 internal sealed class OutboundMessages(IGraphQLTextSerializer serializer)
 {
-    public string Serialize(object value) => serializer.Serialize(value);
+    public string Serialize(object value) => SerializedExecutionResult.Serialize(serializer, value);
 
     public static byte[] Envelope(string type, string? id, string? payloadJson)
     {
