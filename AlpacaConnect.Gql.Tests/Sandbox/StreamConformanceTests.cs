@@ -57,6 +57,29 @@ public sealed class StreamConformanceTests : IClassFixture<SandboxHost>
     }
 
     [Fact]
+    public async Task TheControlSurfaceTellsWhenAnOrdersEventLeftForTheSockets()
+    {
+        var token = _host.Token();
+        await using var stream = await _host.StreamAsync(SandboxEnvironment.Paper);
+        await stream.AuthenticateAsync(token);
+        await stream.ListenAsync();
+        _host.Control.SetPrice("AAPL", 100m);
+        var before = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        await _host.Trading(SandboxEnvironment.Paper, token).PostJsonAsync("v2/orders",
+            """{"symbol":"AAPL","qty":"1","side":"buy","type":"market","time_in_force":"day","client_order_id":"emitted-1"}""");
+        _host.Control.ProcessNow();
+        await stream.NextEventAsync("fill");
+        using var http = _host.Http();
+        using var fill = await http.GetAsync(new Uri("/sandbox/control/streams/emitted?clientOrderId=emitted-1&event=fill", UriKind.Relative));
+        using var unknown = await http.GetAsync(new Uri("/sandbox/control/streams/emitted?clientOrderId=emitted-1&event=canceled", UriKind.Relative));
+
+        var stamp = (await fill.JsonAsync()).GetProperty("timestamp").GetInt64();
+        Assert.InRange(stamp, before, System.Diagnostics.Stopwatch.GetTimestamp());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task ListeningBeforeAuthenticatingAndBadTokensAreUnauthorized()
     {
         var liveOnly = _host.Token(SandboxEnvironment.Live);

@@ -67,6 +67,11 @@ internal static class ControlEndpoints
             return Done(() => c.Tick(r?.Symbol, r?.Steps ?? 1));
         });
         control.MapPost("/process", (SandboxControl c) => Done(c.ProcessNow));
+        // For benchmarks on the same machine: delivery is timed from the moment the event left the sandbox.
+        control.MapGet("/streams/emitted", (string clientOrderId, string @event, SandboxControl c) =>
+            c.EmittedAt(clientOrderId, @event) is { } stamp
+                ? Answer(new { ClientOrderId = clientOrderId, Event = @event, Timestamp = stamp, System.Diagnostics.Stopwatch.Frequency })
+                : Results.NotFound());
         control.MapGet("/requests", (SandboxControl c) => Answer(c.Requests));
         control.MapDelete("/requests", (SandboxControl c) => Done(c.ClearRequests));
     }

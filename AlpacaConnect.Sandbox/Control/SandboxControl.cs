@@ -31,6 +31,9 @@ public sealed class SandboxControl(
     /// </summary>
     public int ListeningStreams => streams.Listening;
 
+    /// <summary>When the sandbox last handed <paramref name="eventName"/> of an order to its trade_updates sockets (see <see cref="TradeUpdateHub.EmittedAt"/>).</summary>
+    public long? EmittedAt(string clientOrderId, string eventName) => streams.EmittedAt(clientOrderId, eventName);
+
     /// <summary>trade_updates sockets accepted since start-up or the last reset (the request log lists a socket only once it closed).</summary>
     public int StreamsOpened => streams.Opened;
 

@@ -33,7 +33,7 @@ public sealed class OrderEvents(TradeUpdateHub hub, SandboxRandom random, TimePr
         }
 
         var message = new JsonObject { ["stream"] = "trade_updates", ["data"] = data };
-        hub.Publish(account.Id, eventName, JsonSerializer.SerializeToUtf8Bytes(message, SandboxJson.Options));
+        hub.Publish(account.Id, eventName, JsonSerializer.SerializeToUtf8Bytes(message, SandboxJson.Options), order.ClientOrderId);
     }
 }
 

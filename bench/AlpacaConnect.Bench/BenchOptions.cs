@@ -67,7 +67,10 @@ public sealed record BenchOptions
 
     public int StormCalls => Quick ? 200 : 1000;
 
-    public int Subscribers => Quick ? 200 : 1000;
+    /// <summary>The fan-out sizes, one server each: the 1,000 and 10,000 subscribers (<c>--subscribers</c> for others).</summary>
+    public IReadOnlyList<int> FanOutSizes => ChosenFanOutSizes ?? (Quick ? [200] : [1000, 10_000]);
+
+    public IReadOnlyList<int>? ChosenFanOutSizes { get; init; }
 
     public int FanOutRounds => Quick ? 3 : 10;
 
@@ -94,8 +97,9 @@ public sealed record BenchOptions
                 "--baseline" => options with { Baseline = Value() },
                 "--upstream-latency-ms" => options with { UpstreamLatency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--concurrency" => options with { LoadConcurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--subscribers" => options with { ChosenFanOutSizes = [.. Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--placement-warm-up-s" => options with { PlacementWarmUp = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency, --placement-warm-up-s."),
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency, --subscribers, --placement-warm-up-s."),
             };
         }
 

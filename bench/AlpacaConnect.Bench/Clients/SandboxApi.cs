@@ -54,6 +54,26 @@ public sealed class SandboxApi(HttpClient http, Uri host, string controlSecret)
 
     public Task SetPriceAsync(string symbol, decimal price) => SendControlAsync(HttpMethod.Put, $"prices/{symbol}", new { price });
 
+    /// <summary>
+    /// The <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the sandbox handed the order's event to its
+    /// trade_updates sockets, or null when it has not (yet). Comparable with this process's timestamps: both read the
+    /// machine's monotonic clock.
+    /// </summary>
+    public async Task<long?> EmittedAtAsync(string clientOrderId, string eventName)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Control($"streams/emitted?clientOrderId={Uri.EscapeDataString(clientOrderId)}&event={Uri.EscapeDataString(eventName)}"));
+        request.Headers.Add(ControlSecretHeader, controlSecret);
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var emitted = await response.Content.ReadFromJsonAsync<SandboxEmission>(Json);
+        return emitted is { Frequency: var f } && f == System.Diagnostics.Stopwatch.Frequency ? emitted.Timestamp : null;
+    }
+
     /// <summary>Works every open order now, ignoring the fill delay.</summary>
     public Task ProcessNowAsync() => SendControlAsync(HttpMethod.Post, "process");
 
@@ -105,3 +125,6 @@ public sealed record SandboxRequest(long Sequence, DateTimeOffset At, string Met
 
 /// <summary>The fields of an Alpaca order the soak checks.</summary>
 public sealed record SandboxOrder(string Id, string ClientOrderId, string Status, DateTimeOffset SubmittedAt, string FilledQty);
+
+/// <summary>When the sandbox emitted a trade update, on the machine's monotonic clock.</summary>
+public sealed record SandboxEmission(long Timestamp, long Frequency);

@@ -71,9 +71,11 @@ public sealed class SubscriberPool : IAsyncDisposable
 
     /// <summary>
     /// Stamps the cause, runs <paramref name="cause"/>, and waits until every subscriber received a message that
-    /// <paramref name="matches"/> (or the timeout). Returns each receipt's delay from the stamp, and how many never came.
+    /// <paramref name="matches"/> (or the timeout). Returns each receipt's delay from the stamp (or from the timestamp
+    /// <paramref name="origin"/> gives after the round, when it gives one), and how many never came.
     /// </summary>
-    public async Task<(List<double> Delays, int Missed)> RoundAsync(Func<JsonElement, bool> matches, Func<Task> cause, TimeSpan timeout)
+    public async Task<(List<double> Delays, int Missed)> RoundAsync(
+        Func<JsonElement, bool> matches, Func<Task> cause, TimeSpan timeout, Func<Task<long?>>? origin = null)
     {
         var round = new Round(matches, _receiptSlots, _sockets.Count);
         Volatile.Write(ref _round, round);
@@ -81,7 +83,8 @@ public sealed class SubscriberPool : IAsyncDisposable
         await cause();
         await Task.WhenAny(round.AllIn.Task, Task.Delay(timeout));
         Volatile.Write(ref _round, null);
-        var delays = round.Receipts.Where(r => r != 0).Select(r => LatencySummary.Milliseconds(round.CauseAt, r)).ToList();
+        var from = (origin is null ? null : await origin()) ?? round.CauseAt;
+        var delays = round.Receipts.Where(r => r != 0).Select(r => LatencySummary.Milliseconds(from, r)).ToList();
         return (delays, _sockets.Count - delays.Count);
     }
 

@@ -37,7 +37,8 @@ public sealed record BenchReport
 
     public StormFigures? Storm { get; set; }
 
-    public FanOutFigures? FanOut { get; set; }
+    /// <summary>One per fan-out size, smallest first.</summary>
+    public IReadOnlyList<FanOutFigures>? FanOut { get; set; }
 
     public SoakFigures? Soak { get; set; }
 

@@ -48,7 +48,7 @@ public static class MarkdownReport
             Storm(md, storm);
         }
 
-        if (report.FanOut is { } fanOut)
+        foreach (var fanOut in report.FanOut ?? [])
         {
             FanOut(md, fanOut);
         }
@@ -126,19 +126,23 @@ public static class MarkdownReport
     private static void FanOut(StringBuilder md, FanOutFigures f)
     {
         md.Append(Inv($"## Fan-out and memory: {f.Subscribers} subscribers on loopback\n\n"));
-        md.Append("| figure | value |\n|---|---:|\n");
-        Row(md, "subscription", f.Subscription);
-        Row(md, "event timed", f.Event);
-        Row(md, "resident size idle", Mib(f.IdleResidentBytes));
-        Row(md, Inv($"resident size with {f.Subscribers} subscribers"), Mib(f.SubscribedResidentBytes));
-        Row(md, "resident size after the rounds", Mib(f.AfterRoundsResidentBytes));
-        Row(md, "memory per subscriber", Inv($"{f.BytesPerSubscriber / 1024:0.0} KiB"));
-        Row(md, "rounds × subscribers delivered", Inv($"{f.Deliveries} of {f.Rounds * f.Subscribers} ({f.Missed} missed)"));
-        Row(md, "delivery latency p50 / p99 / max ms", $"{Ms(f.Delivery.P50)} / {Ms(f.Delivery.P99)} / {Ms(f.Delivery.Max)}");
-        Row(md, "sockets that could not open / closed by the server", Inv($"{f.FailedToOpen} / {f.SocketsClosedByServer}"));
+        md.Append("| figure | value | target |\n|---|---:|---|\n");
+        Row(md, "subscription", f.Subscription, "");
+        Row(md, "event timed", f.Event, "");
+        Row(md, "timed from", f.TimedFrom, "");
+        Row(md, "resident size idle", Mib(f.IdleResidentBytes), Judge(f.IdleResidentBytes <= FanOutFigures.TargetIdleResidentBytes, "≤ 150 MiB"));
+        Row(md, Inv($"resident size with {f.Subscribers} subscribers"), Mib(f.SubscribedResidentBytes), "");
+        Row(md, "resident size after the rounds", Mib(f.AfterRoundsResidentBytes), "");
+        Row(md, "memory per subscriber", Inv($"{f.BytesPerSubscriber / 1024:0.0} KiB"), Judge(f.BytesPerSubscriber <= FanOutFigures.TargetBytesPerSubscriber, "≤ 32 KiB"));
+        Row(md, "rounds × subscribers delivered", Inv($"{f.Deliveries} of {f.Rounds * f.Subscribers} ({f.Missed} missed)"), Judge(f.Missed == 0, "0 missed"));
+        Row(md, "delivery latency p50 / p99 / max ms", $"{Ms(f.Delivery.P50)} / {Ms(f.Delivery.P99)} / {Ms(f.Delivery.Max)}",
+            Judge(f.Delivery.P99 <= f.TargetP99Ms, Inv($"p99 ≤ {f.TargetP99Ms:0} ms")));
+        Row(md, "sockets that could not open / closed by the server", Inv($"{f.FailedToOpen} / {f.SocketsClosedByServer}"), "");
         Notes(md, f.Unexpected.Select(u => "unexpected message: " + u));
         md.Append('\n');
     }
+
+    private static string Judge(bool met, string target) => (met ? "met: " : "**missed**: ") + target;
 
     private static void Abuse(StringBuilder md, AbuseFigures a)
     {
