@@ -79,9 +79,13 @@ public static class SandboxExtensions
                 v2.MapActivities();
             }
 
-            endpoints.MapGroup("/data/v2/stocks").AddEndpointFilter<DataAccessFilter>().MapMarketData();
+            var stocks = endpoints.MapGroup("/data/v2/stocks").AddEndpointFilter<DataAccessFilter>();
+            stocks.MapMarketData();
+            stocks.MapStockSnapshotsAndBars();
             endpoints.MapGroup("/data/v1beta1/options").AddEndpointFilter<DataAccessFilter>().MapOptionQuotes();
-            endpoints.MapGroup("/data/v1beta3/crypto/us").WithMetadata(new PublicData()).AddEndpointFilter<DataAccessFilter>().MapCryptoQuotes();
+            var crypto = endpoints.MapGroup("/data/v1beta3/crypto/us").WithMetadata(new PublicData()).AddEndpointFilter<DataAccessFilter>();
+            crypto.MapCryptoQuotes();
+            crypto.MapCryptoSnapshots();
             endpoints.MapControl();
         });
         return sandbox;

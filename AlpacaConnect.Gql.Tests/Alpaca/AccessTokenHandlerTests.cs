@@ -135,7 +135,8 @@ public sealed class AccessTokenHandlerTests : IDisposable
 
         var error = await Assert.ThrowsAsync<AlpacaApiException>(() => _host.Trading(connection).CreateOrderAsync(ResponseParsingTests.NewOrder()));
 
-        Assert.Equal((AlpacaErrorKind.Rejected, "ALPACA_REJECTED", 40110000, false), (error.Kind, UpstreamErrorCodes.For(error), error.AlpacaCode, error.IsAmbiguous));
+        // SCOPE_MISSING since the order ticket (decision 0034): the client must connect again granting a scope, not retry.
+        Assert.Equal((AlpacaErrorKind.Rejected, "SCOPE_MISSING", 40110000, false), (error.Kind, UpstreamErrorCodes.For(error), error.AlpacaCode, error.IsAmbiguous));
         Assert.False(_host.Store.IsReauthRequired(connection.ConnectionId));
         Assert.Single(_host.Upstream.Received);
     }

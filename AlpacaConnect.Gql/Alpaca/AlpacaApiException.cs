@@ -34,6 +34,15 @@ internal class AlpacaApiException : Exception
     /// </summary>
     public bool IsAmbiguous { get; internal set; }
 
+    /// <summary>
+    /// The OAuth scope the token lacks, when Alpaca refused the call for a scope (401 "not authorized for this scope",
+    /// <c>AlpacaErrorBody.IsScopeRefusal</c>) and the caller knows which scope the endpoint needs (e.g. <c>data</c>).
+    /// </summary>
+    public string? MissingScope { get; internal set; }
+
+    /// <summary>Alpaca refused the token for a scope it lacks rather than for being dead (see <see cref="MissingScope"/>).</summary>
+    public bool IsScopeRefusal => Kind == AlpacaErrorKind.Rejected && StatusCode == HttpStatusCode.Unauthorized;
+
     /// <summary>When to try again, for rate-limited calls (from <c>X-Ratelimit-Reset</c> or our own budget).</summary>
     public TimeSpan? RetryAfter { get; internal set; }
 

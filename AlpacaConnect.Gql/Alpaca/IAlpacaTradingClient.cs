@@ -74,4 +74,19 @@ internal interface IAlpacaTradingClient
     Task<AlpacaQuote> GetLatestCryptoQuoteAsync(string symbol, CancellationToken cancellationToken = default);
 
     Task<AlpacaTrade> GetLatestTradeAsync(string symbol, string? feed = null, CancellationToken cancellationToken = default);
+
+    /// <summary><c>GET /v2/assets?status=active&amp;asset_class=…</c>: every active asset of the class, in one answer.</summary>
+    Task<IReadOnlyList<AlpacaAsset>> ListActiveAssetsAsync(string assetClass, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Snapshots from the data host: stocks from <c>/v2/stocks/snapshots</c> with <paramref name="feed"/>, crypto pairs
+    /// (slash form) from <c>/v1beta3/crypto/us/snapshots</c>. Symbols Alpaca leaves out are absent from the answer.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, AlpacaSnapshot>> GetSnapshotsAsync(
+        IReadOnlyCollection<string> symbols, bool crypto, string? feed, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of a stock's bars (<c>GET /v2/stocks/{symbol}/bars</c>); <paramref name="timeframe"/> in Alpaca's words, e.g. <c>15Min</c>.</summary>
+    Task<AlpacaBarsPage> GetStockBarsAsync(
+        string symbol, string timeframe, DateTimeOffset start, DateTimeOffset? end, int limit, string? feed, string? pageToken,
+        CancellationToken cancellationToken = default);
 }

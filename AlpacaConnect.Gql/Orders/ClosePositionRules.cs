@@ -1,3 +1,5 @@
+using AlpacaConnect.Gql.Trading;
+
 namespace AlpacaConnect.Gql.Orders;
 
 /// <summary>Alpaca's rules for closing a position (facts 2.9): qty or percentage, up to 9 decimals, percentage 0–100.</summary>

@@ -20,7 +20,6 @@ internal static class OrdersExtensions
             .Bind(builder.Configuration.GetSection(OrderPipelineOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton<AssetDirectory>();
         builder.Services.AddSingleton<MarketReader>();
         builder.Services.AddSingleton<OrderSettlement>();
         builder.Services.AddSingleton<TradingGate>();

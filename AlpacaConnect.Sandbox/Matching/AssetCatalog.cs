@@ -32,6 +32,9 @@ public sealed class AssetCatalog
     /// sandbox values it at 100 per contract.</summary>
     public const string NonStandardOption = "SBXN270115C00040000";
 
+    /// <summary>An inactive (delisted) equity: listed by <c>GET /v2/assets</c> only without <c>status=active</c>.</summary>
+    public const string DelistedSymbol = "SBXD";
+
     private static readonly Guid AaplId = Guid.Parse("b0b6dd9d-8b9b-48a9-ba46-b9d54906e415");
     private static readonly Guid SbxnId = Guid.Parse("3b3a5a8e-0c86-4f3b-9a53-6b1d2c7e9f10");
     private static readonly DateOnly January2027 = new(2027, 1, 15);
@@ -59,17 +62,34 @@ public sealed class AssetCatalog
                 new("SBXN", SbxnId, "call", January2027, 40m, 100m, 150m, PublishesMultiplier: false)),
         ];
         All = assets;
-        _bySymbol = assets.ToDictionary(a => a.Symbol, StringComparer.Ordinal);
+        // Listed for the asset list (a ticker search's source) but kept out of All, whose random walk stays as seeded.
+        SandboxAsset[] listedOnly =
+        [
+            new(Guid.Parse("4f2c1a9e-6b3d-4e8f-9a1b-2c3d4e5f6a70"), "A", "Agilent Technologies Inc. Common Stock", "NYSE", true, 130.00m),
+            new(Guid.Parse("5a3d2b0f-7c4e-4f90-8b2c-3d4e5f6a7b81"), "AA", "Alcoa Corporation Common Stock", "NYSE", true, 38.00m),
+            new(Guid.Parse("6b4e3c1a-8d5f-4a01-9c3d-4e5f6a7b8c92"), "AAL", "American Airlines Group Inc. Common Stock", "NASDAQ", true, 14.00m),
+            new(Guid.Parse("7c5f4d2b-9e6a-4b12-8d4e-5f6a7b8c9da3"), "APLE", "Apple Hospitality REIT, Inc. Common Shares", "NYSE", true, 15.00m),
+            new(Guid.Parse("8d6a5e3c-0f7b-4c23-9e5f-6a7b8c9d0eb4"), DelistedSymbol, "Sandbox Delisted Inc. (fictional)", "NASDAQ", false, 1.00m)
+            {
+                Status = "inactive",
+            },
+        ];
+        Listed = [.. assets, .. listedOnly];
+        _bySymbol = Listed.ToDictionary(a => a.Symbol, StringComparer.Ordinal);
         // The legacy crypto form without the slash (BTCUSD) names the same asset (facts-more 3.2).
         foreach (var crypto in assets.Where(a => a.IsCrypto))
         {
             _bySymbol[crypto.PositionSymbol] = crypto;
         }
 
-        _byId = assets.ToDictionary(a => a.Id);
+        _byId = Listed.ToDictionary(a => a.Id);
     }
 
+    /// <summary>The seeded instruments whose prices walk (<see cref="PriceFeed.Tick"/>).</summary>
     public IReadOnlyList<SandboxAsset> All { get; }
+
+    /// <summary><see cref="All"/> and a few more equities, one of them inactive: what <c>GET /v2/assets</c> lists.</summary>
+    public IReadOnlyList<SandboxAsset> Listed { get; }
 
     /// <summary>By symbol (case-sensitive, as Alpaca matches; crypto with or without the slash) or by asset id.</summary>
     public SandboxAsset? Find(string symbolOrId) =>

@@ -21,6 +21,9 @@ public sealed record SandboxAsset(
     /// <summary>Crypto only: prices move and are quoted in whole multiples of it. Others follow the sub-penny rule.</summary>
     public decimal? PriceIncrement { get; init; }
 
+    /// <summary>Alpaca's <c>status</c>: <c>active</c>, or <c>inactive</c> for a delisted asset (still found by symbol).</summary>
+    public string Status { get; init; } = "active";
+
     /// <summary>Set for option contracts (class <c>us_option</c>).</summary>
     public SandboxOptionContract? Option { get; init; }
 

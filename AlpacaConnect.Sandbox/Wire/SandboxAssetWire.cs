@@ -16,6 +16,6 @@ internal sealed record SandboxAssetWire(
     IReadOnlyList<string> Attributes)
 {
     public static SandboxAssetWire From(SandboxAsset asset) => new(
-        asset.Id, asset.Class, asset.Exchange, asset.Symbol, asset.Name, "active", true, asset.Marginable, false, false,
+        asset.Id, asset.Class, asset.Exchange, asset.Symbol, asset.Name, asset.Status, asset.Status == "active", asset.Marginable, false, false,
         asset.Fractionable, asset.MinOrderSize, asset.MinTradeIncrement, asset.Tick(asset.OpeningPrice), []);
 }

@@ -23,4 +23,17 @@ internal interface IAlpacaMarketDataApi
 
     [Get("/v1beta3/crypto/us/latest/quotes")]
     Task<LatestQuotesWire> GetLatestCryptoQuotesAsync([Property(Connection)] Guid connectionId, string symbols, CancellationToken cancellationToken);
+
+    // The stock answer is the symbol map itself, with no wrapper (facts-more 4.4).
+    [Get("/v2/stocks/snapshots")]
+    Task<Dictionary<string, SnapshotWire?>> GetStockSnapshotsAsync(
+        [Property(Connection)] Guid connectionId, string symbols, string? feed, CancellationToken cancellationToken);
+
+    [Get("/v1beta3/crypto/us/snapshots")]
+    Task<CryptoSnapshotsWire> GetCryptoSnapshotsAsync([Property(Connection)] Guid connectionId, string symbols, CancellationToken cancellationToken);
+
+    [Get("/v2/stocks/{symbol}/bars")]
+    Task<BarsPageWire> GetStockBarsAsync(
+        [Property(Connection)] Guid connectionId, string symbol, string timeframe, string start, string? end, int limit, string? feed,
+        [AliasAs("page_token")] string? pageToken, CancellationToken cancellationToken);
 }

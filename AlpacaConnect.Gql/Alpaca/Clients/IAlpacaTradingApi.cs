@@ -64,6 +64,11 @@ internal interface IAlpacaTradingApi
     [Get("/v2/clock")]
     Task<ClockWire> GetClockAsync([Property(Connection)] Guid connectionId, CancellationToken cancellationToken);
 
+    /// <summary>The whole list in one array, no paging (facts-more 3.1); <c>asset_class</c> defaults to <c>us_equity</c>.</summary>
+    [Get("/v2/assets")]
+    Task<List<AssetWire>> ListAssetsAsync(
+        [Property(Connection)] Guid connectionId, string? status, [AliasAs("asset_class")] string? assetClass, CancellationToken cancellationToken);
+
     // Refit escapes the whole value, so BTC/USD goes out as the one segment BTC%2FUSD that Alpaca documents (facts-more 3.2).
     [Get("/v2/assets/{symbolOrAssetId}")]
     Task<AssetWire> GetAssetAsync([Property(Connection)] Guid connectionId, string symbolOrAssetId, CancellationToken cancellationToken);

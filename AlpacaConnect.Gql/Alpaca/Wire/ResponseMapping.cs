@@ -127,7 +127,7 @@ internal static class ResponseMapping
             ? quote.ToModel(symbol)
             : throw new AlpacaApiException(AlpacaErrorKind.NotFound, $"No latest quote for {symbol}.");
 
-    private static AlpacaQuote ToModel(this QuoteWire q, string symbol) => new()
+    internal static AlpacaQuote ToModel(this QuoteWire q, string symbol) => new()
     {
         Symbol = symbol,
         Timestamp = q.Timestamp,

@@ -37,6 +37,9 @@ internal static class ErrorCodes
     // Upstream (Alpaca).
     public const string ReauthRequired = "REAUTH_REQUIRED";
     public const string RateLimited = "RATE_LIMITED";
+
+    /// <summary>The connection's grant lacks the OAuth scope the call needs; <c>extensions.scope</c> names it when known. Connect again granting it.</summary>
+    public const string ScopeMissing = "SCOPE_MISSING";
     public const string AlpacaRejected = "ALPACA_REJECTED";
     public const string InsufficientBuyingPower = "INSUFFICIENT_BUYING_POWER";
     public const string BrokerRejected = "BROKER_REJECTED";

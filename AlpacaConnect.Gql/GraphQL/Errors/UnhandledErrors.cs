@@ -46,6 +46,11 @@ internal static partial class UnhandledErrors
             details["upstreamCode"] = code;
         }
 
+        if (upstream.MissingScope is { } scope)
+        {
+            details["scope"] = scope;
+        }
+
         if (upstream.RetryAfter is { } retryAfter)
         {
             details["retryAfter"] = (int)Math.Ceiling(retryAfter.TotalSeconds);
@@ -56,6 +61,8 @@ internal static partial class UnhandledErrors
 
     private static string PublicMessage(AlpacaApiException upstream) => upstream.Kind switch
     {
+        AlpacaErrorKind.Rejected when upstream.IsScopeRefusal =>
+            $"This Alpaca connection was not granted the {(upstream.MissingScope is { } scope ? $"`{scope}` scope" : "scope")} this needs; connect again and approve it.",
         AlpacaErrorKind.Rejected when upstream.UpstreamMessage is { Length: > 0 } message => $"Alpaca refused the request: {message}",
         AlpacaErrorKind.Rejected => "Alpaca refused the request.",
         AlpacaErrorKind.NotFound => "Alpaca has no such resource.",

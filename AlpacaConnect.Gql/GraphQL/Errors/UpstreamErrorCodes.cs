@@ -18,6 +18,7 @@ internal static class UpstreamErrorCodes
         AlpacaErrorKind.Unavailable or AlpacaErrorKind.InvalidResponse => ErrorCodes.UpstreamUnavailable,
         AlpacaErrorKind.Timeout => ErrorCodes.UpstreamTimeout,
         AlpacaErrorKind.EnvironmentNotAllowed => ErrorCodes.Forbidden,
+        AlpacaErrorKind.Rejected when upstream.IsScopeRefusal => ErrorCodes.ScopeMissing,
         AlpacaErrorKind.Rejected when upstream.IsInsufficientBuyingPower => ErrorCodes.InsufficientBuyingPower,
         AlpacaErrorKind.Rejected when upstream.StatusCode == HttpStatusCode.Forbidden => ErrorCodes.BrokerRejected,
         AlpacaErrorKind.Rejected when upstream.StatusCode == HttpStatusCode.UnprocessableEntity => ErrorCodes.OrderInvalid,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Trading;
+using AlpacaConnect.Gql.Trading.Assets;
 using GraphQL;
 
 namespace AlpacaConnect.Gql.Orders.Pipeline;

@@ -2,6 +2,7 @@ using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.Guardrails;
 using AlpacaConnect.Gql.Trading;
+using AlpacaConnect.Gql.Trading.Assets;
 using AlpacaConnect.Gql.Trading.Reads;
 using Microsoft.Extensions.Options;
 

@@ -2,6 +2,7 @@ using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Guardrails;
+using AlpacaConnect.Gql.Trading.Assets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,10 +1,13 @@
+using AlpacaConnect.Gql.Trading.Assets;
+
 namespace AlpacaConnect.Gql.Trading.Reads;
 
 internal static class TradingReadsExtensions
 {
     /// <summary>
     /// What the account, positions and market features share: the per-connection read cache (singleton; the order
-    /// side calls <see cref="ConnectionReadCache.Invalidate"/> after a fill) and the caller's connection per request.
+    /// side calls <see cref="ConnectionReadCache.Invalidate"/> after a fill), the caller's connection per request, and the
+    /// per-environment asset table that the order pipeline and the ticket's <c>asset(symbol)</c> both read.
     /// </summary>
     public static WebApplicationBuilder AddTradingReads(this WebApplicationBuilder builder)
     {
@@ -17,6 +20,7 @@ internal static class TradingReadsExtensions
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReadCacheOptions>>().Value.MaxEntries));
         builder.Services.AddHostedService<ReadCacheInvalidation>();
         builder.Services.AddScoped<CallerConnection>();
+        builder.Services.AddSingleton<AssetDirectory>();
         return builder;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AlpacaConnect.Gql.Orders;
+namespace AlpacaConnect.Gql.Trading;
 
 /// <summary>
 /// The symbol shapes Alpaca uses: equity tickers (AAPL, BRK.B, BTC-PERP, and position symbols such as BTCUSD), crypto

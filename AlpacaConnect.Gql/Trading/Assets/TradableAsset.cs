@@ -1,6 +1,4 @@
-using AlpacaConnect.Gql.Trading;
-
-namespace AlpacaConnect.Gql.Orders.Pipeline;
+namespace AlpacaConnect.Gql.Trading.Assets;
 
 /// <summary>
 /// What the pipeline needs to know of an order's asset (more-facts 3.3, 3.4). <see cref="Multiplier"/> is an option
