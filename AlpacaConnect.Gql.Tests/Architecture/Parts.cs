@@ -27,7 +27,7 @@ internal static class Parts
         ["Trading"] = ["Alpaca", "Connections", "Events", "GraphQL", "Identity"],
         ["Guardrails"] = ["Alpaca", "GraphQL", "Trading"],
         ["Account"] = ["Alpaca", "Connections", "GraphQL", "Trading"],
-        ["Positions"] = ["Alpaca", "GraphQL", "Trading"],
+        ["Positions"] = ["Alpaca", "Connections", "GraphQL", "Trading"],
         ["Market"] = ["Alpaca", "GraphQL", "Trading"],
         // The process's composition concerns, the embedded simulator's mount among them (decision 0021).
         ["Hosting"] = ["Alpaca", "Connections", "Observability"],
