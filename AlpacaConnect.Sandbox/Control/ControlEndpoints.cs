@@ -66,6 +66,10 @@ internal static class ControlEndpoints
             var r = await ReadAsync<TickRequest>(http);
             return Done(() => c.Tick(r?.Symbol, r?.Steps ?? 1));
         });
+        control.MapPost("/activities", async (HttpRequest http, SandboxControl c) =>
+            await ReadAsync<AddActivityRequest>(http) is { User: { } user, ActivityType: { } type } r
+                ? Answer(new { Id = c.AddActivity(user, r.Environment ?? SandboxEnvironment.Paper, type, r.NetAmount, r.SubType, r.Symbol, r.Qty, r.PerShareAmount, r.Description ?? "") })
+                : Results.BadRequest());
         control.MapPost("/process", (SandboxControl c) => Done(c.ProcessNow));
         control.MapGet("/requests", (SandboxControl c) => Answer(c.Requests));
         control.MapDelete("/requests", (SandboxControl c) => Done(c.ClearRequests));
@@ -99,5 +103,9 @@ internal sealed record RevokeTokenRequest(string? Token, string? Fingerprint);
 internal sealed record DropStreamsRequest(Guid? AccountId);
 
 internal sealed record SetPriceRequest(decimal Price);
+
+internal sealed record AddActivityRequest(
+    string? User, SandboxEnvironment? Environment, string? ActivityType, decimal NetAmount, string? SubType, string? Symbol, decimal? Qty,
+    decimal? PerShareAmount, string? Description);
 
 internal sealed record TickRequest(string? Symbol, int? Steps);
