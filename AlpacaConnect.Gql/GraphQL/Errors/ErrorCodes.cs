@@ -43,6 +43,7 @@ internal static class ErrorCodes
     public const string OrderInvalid = "ORDER_INVALID";
     public const string UpstreamUnavailable = "UPSTREAM_UNAVAILABLE";
     public const string UpstreamTimeout = "UPSTREAM_TIMEOUT";
+    public const string ScopeMissing = "SCOPE_MISSING";
 
     // Connections.
     public const string ReturnToNotAllowed = "RETURN_TO_NOT_ALLOWED";
@@ -65,6 +66,9 @@ internal static class ErrorCodes
     public const string AssetClassNotAllowed = "ASSET_CLASS_NOT_ALLOWED";
     public const string AccountChanged = "ACCOUNT_CHANGED";
     public const string OrderIntentExpired = "ORDER_INTENT_EXPIRED";
+
+    // Watchlists.
+    public const string WatchlistNameTaken = "WATCHLIST_NAME_TAKEN";
 
     // Launch controls: the rollout's cohort and the operators' kill switch.
     public const string NotInRollout = "NOT_IN_ROLLOUT";
