@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.Account;
+using AlpacaConnect.Gql.Activities;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.Events;
@@ -15,11 +16,13 @@ using AlpacaConnect.Gql.Observability;
 using AlpacaConnect.Gql.Operators;
 using AlpacaConnect.Gql.Orders;
 using AlpacaConnect.Gql.Persistence;
+using AlpacaConnect.Gql.Portfolio;
 using AlpacaConnect.Gql.Positions;
 using AlpacaConnect.Gql.Rollout;
 using AlpacaConnect.Gql.Streaming;
 using AlpacaConnect.Gql.Trading.Reads;
 using AlpacaConnect.Gql.Viewer;
+using AlpacaConnect.Gql.Watchlists;
 
 if (DocumentsExport.IsRequested(args))
 {
@@ -43,6 +46,9 @@ builder.AddTradingReads();
 builder.AddAccount();
 builder.AddPositions();
 builder.AddMarket();
+builder.AddPortfolio();
+builder.AddActivity();
+builder.AddWatchlists();
 builder.AddOrders();
 builder.AddGraphQLApi();
 builder.AddObservability();

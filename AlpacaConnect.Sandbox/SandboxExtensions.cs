@@ -5,8 +5,10 @@ using AlpacaConnect.Sandbox.Faults;
 using AlpacaConnect.Sandbox.MarketData;
 using AlpacaConnect.Sandbox.Matching;
 using AlpacaConnect.Sandbox.OAuth;
+using AlpacaConnect.Sandbox.Portfolio;
 using AlpacaConnect.Sandbox.Streaming;
 using AlpacaConnect.Sandbox.Trading;
+using AlpacaConnect.Sandbox.Watchlists;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -77,6 +79,9 @@ public static class SandboxExtensions
                 v2.MapOrderWrites();
                 v2.MapPositions();
                 v2.MapActivities();
+                v2.MapPortfolioHistory();
+                v2.MapCalendar();
+                v2.MapWatchlists();
             }
 
             var stocks = endpoints.MapGroup("/data/v2/stocks").AddEndpointFilter<DataAccessFilter>();

@@ -12,6 +12,10 @@ public sealed class SandboxMarketOptions
     /// <summary>Exchange holidays (dates in New York) for <c>Nyse</c> hours, e.g. <c>2026-12-25</c>.</summary>
     public List<DateOnly> Holidays { get; set; } = [];
 
+    /// <summary>Days the market closes at 13:00 New York time (e.g. <c>2026-11-27</c>, the day after Thanksgiving); in
+    /// <c>Nyse</c> hours and in <c>GET /v2/calendar</c>.</summary>
+    public List<DateOnly> EarlyCloses { get; set; } = [];
+
     /// <summary>Time between an order becoming workable and its earliest fill.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan FillDelay { get; set; } = TimeSpan.FromMilliseconds(50);

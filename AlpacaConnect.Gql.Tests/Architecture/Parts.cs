@@ -27,8 +27,11 @@ internal static class Parts
         ["Trading"] = ["Alpaca", "Connections", "Events", "GraphQL", "Identity"],
         ["Guardrails"] = ["Alpaca", "GraphQL", "Trading"],
         ["Account"] = ["Alpaca", "Connections", "GraphQL", "Trading"],
-        ["Positions"] = ["Alpaca", "GraphQL", "Trading"],
+        ["Positions"] = ["Alpaca", "Connections", "GraphQL", "Trading"],
         ["Market"] = ["Alpaca", "GraphQL", "Trading"],
+        ["Portfolio"] = ["Alpaca", "GraphQL", "Trading"],
+        ["Activities"] = ["Alpaca", "GraphQL", "Trading"],
+        ["Watchlists"] = ["Alpaca", "Connections", "GraphQL", "Trading"],
         // The process's composition concerns, the embedded simulator's mount among them (decision 0021).
         ["Hosting"] = ["Alpaca", "Connections", "Observability"],
         ["Rollout"] = ["GraphQL"],

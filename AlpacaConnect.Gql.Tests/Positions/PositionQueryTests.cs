@@ -111,5 +111,28 @@ public sealed class PositionQueryTests : IDisposable
         Assert.Equal(JsonValueKind.Null, reads[1].Data.GetProperty("aapl").ValueKind);
     }
 
+    [Fact]
+    public async Task APositionsIdIsTheSameOnEveryReadAndDiffersByAccountAndSymbol()
+    {
+        _host.WithSetting("Trading:Cache:PositionsTtl", "00:00:00");
+        await _host.ConnectAsync("app-alice", "alice");
+        await _host.ConnectAsync("app-bob", "bob");
+        await _host.BuyAndFillAsync("alice", "AAPL", 1m, 100m);
+        await _host.BuyAndFillAsync("alice", "MSFT", 1m, 100m);
+        await _host.BuyAndFillAsync("bob", "AAPL", 1m, 100m);
+
+        var first = await _host.QueryAsync("app-alice", "{ positions { id symbol } one: position(symbol: \"aapl\") { id } }");
+        await _host.BuyAndFillAsync("alice", "AAPL", 1m, 120m);
+        var second = await _host.QueryAsync("app-alice", "{ position(symbol: \"AAPL\") { id qty } }");
+        var bob = await _host.QueryAsync("app-bob", "{ position(symbol: \"AAPL\") { id } }");
+
+        var ids = first.Data.GetProperty("positions").EnumerateArray().ToDictionary(p => p.GetProperty("symbol").GetString()!, p => p.GetProperty("id").GetString()!);
+        Assert.Equal(ids["AAPL"], first.Data.GetProperty("one").GetProperty("id").GetString());
+        Assert.Equal(ids["AAPL"], second.Data.GetProperty("position").GetProperty("id").GetString());
+        Assert.Equal(2m, second.Data.GetProperty("position").Amount("qty"));
+        Assert.NotEqual(ids["AAPL"], ids["MSFT"]);
+        Assert.NotEqual(ids["AAPL"], bob.Data.GetProperty("position").GetProperty("id").GetString());
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -32,6 +32,7 @@ internal sealed class TradingAccountType : ObjectGraphType<TradingAccount>
         Flag("shortingEnabled", a => a.ShortingEnabled, "Whether the account may sell short.");
         Field<BooleanGraphType>("patternDayTrader")
             .Description("Alpaca's pattern-day-trader flag; null when Alpaca no longer sends it.")
+            .DeprecationReason("Alpaca stopped sending pattern_day_trader on 2026-07-06 (FINRA's intraday margin rule replaced the PDT rule); always null against current Alpaca.")
             .Resolve(c => c.Source.Alpaca.PatternDayTrader);
     }
 

@@ -45,6 +45,10 @@ internal static class AlpacaExtensions
             services.AddKeyedRefitGeneratedClient<IAlpacaTradingApi>(environment, Settings, AlpacaHttpClientNames.Trading(environment))
                 .ConfigureHttpClient((sp, http) => Configure(http, sp.GetRequiredService<AlpacaUpstreamAddresses>().Trading(environment)))
                 .AddAccountPipeline("trading");
+            // The same host and budget as the trading calls, through a client of its own name.
+            services.AddKeyedRefitGeneratedClient<IAlpacaAccountApi>(environment, Settings, AlpacaHttpClientNames.Account(environment))
+                .ConfigureHttpClient((sp, http) => Configure(http, sp.GetRequiredService<AlpacaUpstreamAddresses>().Trading(environment)))
+                .AddAccountPipeline("trading");
         }
 
         services.AddRefitGeneratedClient<IAlpacaMarketDataApi>(Settings, AlpacaHttpClientNames.MarketData)

@@ -8,4 +8,7 @@ internal interface IAlpacaClientFactory
     /// <see cref="AlpacaErrorKind.EnvironmentNotAllowed"/> unless <c>Alpaca:AllowLive</c>.
     /// </summary>
     IAlpacaTradingClient ForConnection(AlpacaConnectionRef connection);
+
+    /// <summary>The account screens' client (history, activities, calendar, watchlists) of the connection, same rules.</summary>
+    IAlpacaAccountClient AccountFor(AlpacaConnectionRef connection);
 }

@@ -34,11 +34,11 @@ internal sealed class ConnectionDirectory(
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         var connection = await db.Set<AlpacaConnection>().AsNoTracking()
             .Where(c => c.UserId == userId)
-            .Select(c => new { c.Id, c.Environment, c.Status, c.AccountId })
+            .Select(c => new { c.Id, c.Environment, c.Status, c.AccountId, c.Scopes })
             .SingleOrDefaultAsync(cancellationToken);
         return connection?.Status switch
         {
-            ConnectionStatus.Connected => new BoundConnection(new AlpacaConnectionRef(connection.Id, connection.Environment), connection.AccountId),
+            ConnectionStatus.Connected => new BoundConnection(new AlpacaConnectionRef(connection.Id, connection.Environment), connection.AccountId, connection.Scopes),
             ConnectionStatus.ReauthRequired => throw new ApiException(ErrorCodes.ReauthRequired, "Alpaca no longer accepts this connection; connect again."),
             _ => throw new ApiException(ErrorCodes.NotConnected, "No Alpaca account is connected."),
         };

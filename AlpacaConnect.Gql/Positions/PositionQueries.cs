@@ -1,3 +1,5 @@
+using AlpacaConnect.Gql.Alpaca.Models;
+using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.DataLoading;
 using AlpacaConnect.Gql.GraphQL.Schema;
@@ -16,8 +18,9 @@ internal sealed class PositionQueries : IQueryFields
             .RequireAuthentication()
             .ResolveAsync(async context =>
             {
-                var connection = await context.RequestServices!.GetRequiredService<CallerConnection>().RequireAsync(context);
-                return context.RequestServices!.GetRequiredService<PositionsLoader>().Load(connection);
+                var bound = await context.RequestServices!.GetRequiredService<CallerConnection>().RequireBoundAsync(context);
+                return context.RequestServices!.GetRequiredService<PositionsLoader>().Load(bound.Connection)
+                    .Then(positions => positions.Select(p => Held(p, bound)).ToList());
             });
 
         root.Field<PositionType>("position")
@@ -27,9 +30,13 @@ internal sealed class PositionQueries : IQueryFields
             .ResolveAsync(async context =>
             {
                 var symbol = context.GetArgument<string>("symbol");
-                var connection = await context.RequestServices!.GetRequiredService<CallerConnection>().RequireAsync(context);
-                return context.RequestServices!.GetRequiredService<PositionsLoader>().Load(connection)
-                    .Then(positions => positions.FirstOrDefault(p => PositionSymbol.Matches(p.Symbol, symbol)));
+                var bound = await context.RequestServices!.GetRequiredService<CallerConnection>().RequireBoundAsync(context);
+                return context.RequestServices!.GetRequiredService<PositionsLoader>().Load(bound.Connection)
+                    .Then(positions => positions.FirstOrDefault(p => PositionSymbol.Matches(p.Symbol, symbol)) is { } held ? Held(held, bound) : null);
             });
     }
+
+    // A connection made before account ids were stored has none: its own id still tells one user's positions apart.
+    private static HeldPosition Held(AlpacaPosition position, BoundConnection bound) =>
+        new(position, bound.AccountId ?? bound.Connection.ConnectionId.ToString("N"));
 }

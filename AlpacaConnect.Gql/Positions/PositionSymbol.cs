@@ -9,5 +9,5 @@ internal static class PositionSymbol
     public static bool Matches(string held, string asked) =>
         string.Equals(Normalize(held), Normalize(asked), StringComparison.OrdinalIgnoreCase);
 
-    private static string Normalize(string symbol) => symbol.Trim().Replace("/", "", StringComparison.Ordinal);
+    public static string Normalize(string symbol) => symbol.Trim().Replace("/", "", StringComparison.Ordinal);
 }

@@ -49,6 +49,12 @@ public sealed class SandboxAccount(Guid id, string number, SandboxEnvironment en
     /// <summary>Every execution, oldest first, as the FILL account activities serve them.</summary>
     public List<SandboxFillActivity> Fills { get; } = [];
 
+    /// <summary>Dividends, deposits, journals, fees, splits…, oldest first, as the non-trade account activities serve them.</summary>
+    public List<SandboxNonTradeActivity> NonTradeActivities { get; } = [];
+
+    /// <summary>The account's watchlists, oldest first.</summary>
+    public List<Watchlists.SandboxWatchlist> Watchlists { get; } = [];
+
     public void Add(SandboxOrder order)
     {
         Orders.Add(order);
@@ -66,5 +72,7 @@ public sealed class SandboxAccount(Guid id, string number, SandboxEnvironment en
         OrdersById.Clear();
         OrdersByClientId.Clear();
         Fills.Clear();
+        NonTradeActivities.Clear();
+        Watchlists.Clear();
     }
 }

@@ -1,11 +1,13 @@
+using AlpacaConnect.Sandbox.Accounts;
 using AlpacaConnect.Sandbox.Trading;
 using AlpacaConnect.Sandbox.Wire;
 
 namespace AlpacaConnect.Sandbox.Activities;
 
 /// <summary>
-/// <c>GET /v2/account/activities/FILL</c> and <c>GET /v2/account/activities?activity_types=FILL</c>: the account's
-/// executions, the only activities the simulator has. Paged by the last item's id (facts-more 2); a bare array.
+/// <c>GET /v2/account/activities</c> and <c>GET /v2/account/activities/{type}</c>: the account's executions (FILL) and
+/// its non-trade activities, newest first by default. A bare array, paged by the last item's id (facts-more 2); ids
+/// start with the New York time, so ordering by id is ordering by time.
 /// </summary>
 internal static class ActivityEndpoints
 {
@@ -18,26 +20,28 @@ internal static class ActivityEndpoints
     }
 
     private static IResult ByType(string activityType, HttpContext http) =>
-        activityType.Equals("FILL", StringComparison.OrdinalIgnoreCase)
-            ? Fills(http)
-            // Alpaca's answer to a bad type (facts-more 2, a recorded response); other real types simply have no entries here.
-            : IsKnownType(activityType) ? Results.Json(Array.Empty<object>(), SandboxJson.Options)
-            : AlpacaError.Invalid($"invalid activity type: {activityType}");
+        // Alpaca's answer to a bad type (facts-more 2, a recorded response).
+        ActivityTypes.Known.Contains(activityType) ? List(http, [activityType]) : AlpacaError.Invalid($"invalid activity type: {activityType}");
 
     private static IResult All(HttpContext http)
     {
-        var types = http.Request.Query["activity_types"].FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (types is not null && types.FirstOrDefault(t => !IsKnownType(t)) is { } bad)
+        var q = http.Request.Query;
+        var types = q["activity_types"].FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (types is not null && types.FirstOrDefault(t => !ActivityTypes.Known.Contains(t)) is { } bad)
         {
             return AlpacaError.Invalid($"invalid activity type: {bad}");
         }
 
-        return types is null || types.Contains("FILL", StringComparer.OrdinalIgnoreCase)
-            ? Fills(http)
-            : Results.Json(Array.Empty<object>(), SandboxJson.Options);
+        var category = q["category"].FirstOrDefault();
+        if (category is not null && (types is not null || category is not ("trade_activity" or "non_trade_activity")))
+        {
+            return AlpacaError.Invalid("invalid category");
+        }
+
+        return List(http, types ?? (category switch { "trade_activity" => ["FILL"], "non_trade_activity" => ["MISC", "TRANS", "DIV"], _ => null }));
     }
 
-    private static IResult Fills(HttpContext http)
+    private static IResult List(HttpContext http, IReadOnlyCollection<string>? types)
     {
         var account = SandboxCaller.Of(http).Account;
         var q = http.Request.Query;
@@ -67,24 +71,28 @@ internal static class ActivityEndpoints
         var token = q["page_token"].FirstOrDefault();
         lock (account.Sync)
         {
-            IEnumerable<SandboxFillActivity> fills = direction == "asc" ? account.Fills : Enumerable.Reverse(account.Fills);
-            fills = fills.Where(f => orderId is null || f.OrderId == orderId);
+            var entries = Entries(account, types, orderId);
+            IEnumerable<(string Id, object Wire)> ordered = direction == "asc" ? entries : Enumerable.Reverse(entries);
             if (token is not null)
             {
                 // With asc the next page starts just after the token's activity, with desc just before it (facts-more 2).
-                fills = fills.SkipWhile(f => f.Id != token).Skip(1);
+                ordered = ordered.SkipWhile(e => e.Id != token).Skip(1);
             }
 
-            return Results.Json(fills.Take(pageSize).Select(SandboxFillActivityWire.From).ToList(), SandboxJson.Options);
+            return Results.Json(ordered.Take(pageSize).Select(e => e.Wire).ToList(), SandboxJson.Options);
         }
     }
 
-    private static bool IsKnownType(string type) => KnownTypes.Contains(type);
-
-    /// <summary>SPEC-2026 <c>ActivityType</c> (facts-more 2).</summary>
-    private static readonly HashSet<string> KnownTypes = new(
-        ["FILL", "TRANS", "MISC", "ACATC", "ACATS", "CFEE", "CGD", "CSD", "CSW", "DIV", "DIVCGL", "DIVCGS", "DIVFEE", "DIVFT",
-         "DIVNRA", "DIVROC", "DIVTW", "DIVTXEX", "FEE", "INT", "INTNRA", "INTTW", "JNL", "JNLC", "JNLS", "MA", "NC", "OPASN",
-         "OPCA", "OPCSH", "OPEXC", "OPEXP", "OPTRD", "PTC", "PTR", "REORG", "SPIN", "SPLIT", "FOPT"],
-        StringComparer.Ordinal);
+    /// <summary>Oldest first. Call under the account's lock.</summary>
+    private static List<(string Id, object Wire)> Entries(SandboxAccount account, IReadOnlyCollection<string>? types, Guid? orderId)
+    {
+        var fills = types is null || ActivityTypes.Matches("FILL", types)
+            ? account.Fills.Where(f => orderId is null || f.OrderId == orderId).Select(f => (f.Id, (object)SandboxFillActivityWire.From(f)))
+            : [];
+        var others = orderId is null
+            ? account.NonTradeActivities.Where(a => types is null || ActivityTypes.Matches(a.ActivityType, types))
+                .Select(a => (a.Id, (object)SandboxNonTradeActivityWire.From(a)))
+            : [];
+        return [.. fills.Concat(others).OrderBy(e => e.Item1, StringComparer.Ordinal)];
+    }
 }

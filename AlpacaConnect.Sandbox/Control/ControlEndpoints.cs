@@ -66,6 +66,10 @@ internal static class ControlEndpoints
             var r = await ReadAsync<TickRequest>(http);
             return Done(() => c.Tick(r?.Symbol, r?.Steps ?? 1));
         });
+        control.MapPost("/activities", async (HttpRequest http, SandboxControl c) =>
+            await ReadAsync<AddActivityRequest>(http) is { User: { } user, ActivityType: { } type } r
+                ? Answer(new { Id = c.AddActivity(user, r.Environment ?? SandboxEnvironment.Paper, type, r.NetAmount, r.SubType, r.Symbol, r.Qty, r.PerShareAmount, r.Description ?? "") })
+                : Results.BadRequest());
         control.MapPost("/process", (SandboxControl c) => Done(c.ProcessNow));
         // For benchmarks on the same machine: delivery is timed from the moment the event left the sandbox.
         control.MapGet("/streams/emitted", (string clientOrderId, string @event, SandboxControl c) =>
@@ -104,5 +108,9 @@ internal sealed record RevokeTokenRequest(string? Token, string? Fingerprint);
 internal sealed record DropStreamsRequest(Guid? AccountId);
 
 internal sealed record SetPriceRequest(decimal Price);
+
+internal sealed record AddActivityRequest(
+    string? User, SandboxEnvironment? Environment, string? ActivityType, decimal NetAmount, string? SubType, string? Symbol, decimal? Qty,
+    decimal? PerShareAmount, string? Description);
 
 internal sealed record TickRequest(string? Symbol, int? Steps);

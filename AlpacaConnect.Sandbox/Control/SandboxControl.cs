@@ -15,7 +15,7 @@ namespace AlpacaConnect.Sandbox.Control;
 public sealed class SandboxControl(
     SandboxAccounts accounts, AccessTokens tokens, AuthorizationCodes codes, FaultInjector faults, TradeUpdateHub streams,
     PriceFeed prices, AssetCatalog assets, MatchingEngine engine, OrderEvents orderEvents, RequestLog log, RateLimiter rateLimiter,
-    SandboxRandom random)
+    SandboxRandom random, TimeProvider time)
 {
     public IReadOnlyList<SandboxUser> Users => accounts.Users;
 
@@ -106,6 +106,33 @@ public sealed class SandboxControl(
             account.AccountBlocked = accountBlocked;
             account.TradeSuspendedByUser = tradeSuspendedByUser;
         }
+    }
+
+    /// <summary>
+    /// Records a non-trade activity now (a deposit <c>CSD</c>, a dividend <c>DIV</c>, a fee <c>FEE</c>, a journal <c>JNLC</c>,
+    /// a split <c>SPLIT</c>, …): <paramref name="netAmount"/> (signed) moves the account's cash. Returns its id.
+    /// </summary>
+    public string AddActivity(
+        string userId, SandboxEnvironment environment, string activityType, decimal netAmount, string? subType = null,
+        string? symbol = null, decimal? qty = null, decimal? perShareAmount = null, string description = "")
+    {
+        if (!ActivityTypes.Known.Contains(activityType) || activityType is "FILL" or "TRANS" or "MISC")
+        {
+            throw new ArgumentException($"'{activityType}' is not a non-trade activity type.", nameof(activityType));
+        }
+
+        var account = (accounts.User(userId) ?? throw new ArgumentException($"No sandbox user '{userId}'.", nameof(userId))).Account(environment);
+        var now = time.GetUtcNow();
+        var local = MarketCalendar.ToNewYork(now);
+        var id = local.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture) + "::" + random.NextUuid();
+        lock (account.Sync)
+        {
+            account.NonTradeActivities.Add(new SandboxNonTradeActivity(
+                id, activityType, subType, DateOnly.FromDateTime(local.DateTime), now, netAmount, symbol, qty, perShareAmount, description));
+            account.Cash += netAmount;
+        }
+
+        return id;
     }
 
     /// <summary>Back to the seeded state: balances, orders, positions, prices, tokens, codes, faults, limits,

@@ -12,6 +12,7 @@ public sealed class MarketCalendar(IOptions<SandboxOptions> options)
 
     private static readonly TimeSpan OpenTime = new(9, 30, 0);
     private static readonly TimeSpan CloseTime = new(16, 0, 0);
+    private static readonly TimeSpan EarlyCloseTime = new(13, 0, 0);
 
     private SandboxMarketOptions Market => options.Value.Market;
 
@@ -26,24 +27,38 @@ public sealed class MarketCalendar(IOptions<SandboxOptions> options)
 
         var local = ToNewYork(at);
         return IsTradingDay(DateOnly.FromDateTime(local.DateTime)) &&
-            local.TimeOfDay >= OpenTime && local.TimeOfDay < CloseTime;
+            local.TimeOfDay >= OpenTime && local.TimeOfDay < CloseOf(DateOnly.FromDateTime(local.DateTime));
     }
 
     /// <summary>The first session open strictly after <paramref name="at"/>.</summary>
     /// <summary>Whether <paramref name="asset"/> trades now: crypto always (24/7), everything else in market hours.</summary>
     public bool IsOpenFor(SandboxAsset asset, DateTimeOffset at) => asset.TradesAroundTheClock || IsOpen(at);
 
-    public DateTimeOffset NextOpen(DateTimeOffset at) => Next(at, OpenTime);
+    public DateTimeOffset NextOpen(DateTimeOffset at) => Next(at, _ => OpenTime);
 
     /// <summary>The close of the current session, or of the next one when closed.</summary>
-    public DateTimeOffset NextClose(DateTimeOffset at) => Next(at, CloseTime);
+    public DateTimeOffset NextClose(DateTimeOffset at) => Next(at, CloseOf);
+
+    /// <summary>The regular session's open, New York time.</summary>
+    public static TimeSpan OpenOf => OpenTime;
+
+    /// <summary>The regular session's close on <paramref name="day"/>, New York time: 13:00 on a configured early close.</summary>
+    public TimeSpan CloseOf(DateOnly day) => Market.EarlyCloses.Contains(day) ? EarlyCloseTime : CloseTime;
+
+    /// <summary>The instant of <paramref name="timeOfDay"/> on <paramref name="day"/> in New York.</summary>
+    public static DateTimeOffset At(DateOnly day, TimeSpan timeOfDay)
+    {
+        var local = day.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
+        return new DateTimeOffset(local, NewYork.GetUtcOffset(local));
+    }
 
     public static DateTimeOffset ToNewYork(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, NewYork);
 
-    private bool IsTradingDay(DateOnly day) =>
+    /// <summary>A weekday that is not a configured holiday (the exchange's calendar, whatever <see cref="SandboxMarketOptions.Hours"/> says).</summary>
+    public bool IsTradingDay(DateOnly day) =>
         day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !Market.Holidays.Contains(day);
 
-    private DateTimeOffset Next(DateTimeOffset at, TimeSpan timeOfDay)
+    private DateTimeOffset Next(DateTimeOffset at, Func<DateOnly, TimeSpan> timeOfDay)
     {
         var day = DateOnly.FromDateTime(ToNewYork(at).DateTime);
         for (var i = 0; i < 30; i++, day = day.AddDays(1))
@@ -53,8 +68,7 @@ public sealed class MarketCalendar(IOptions<SandboxOptions> options)
                 continue;
             }
 
-            var local = day.ToDateTime(TimeOnly.FromTimeSpan(timeOfDay));
-            var candidate = new DateTimeOffset(local, NewYork.GetUtcOffset(local));
+            var candidate = At(day, timeOfDay(day));
             if (candidate > at)
             {
                 return candidate;

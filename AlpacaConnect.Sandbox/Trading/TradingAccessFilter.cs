@@ -6,7 +6,8 @@ namespace AlpacaConnect.Sandbox.Trading;
 
 /// <summary>
 /// Every Trading API request: the rate limit (headers on every response), then the bearer token, bound to
-/// the environment it was granted for (alpaca-ts#63), then the <c>trading</c> scope for writes.
+/// the environment it was granted for (alpaca-ts#63), then the <c>trading</c> scope for writes
+/// (or the endpoint's <see cref="RequiredScope"/>).
 /// </summary>
 internal sealed class TradingAccessFilter(AccessTokens tokens, RateLimiter rateLimiter, IOptions<SandboxOptions> options) : IEndpointFilter
 {
@@ -35,7 +36,8 @@ internal sealed class TradingAccessFilter(AccessTokens tokens, RateLimiter rateL
             return AlpacaError.Result(401, AlpacaError.Unauthorized, "access token is not authorized for this scope");
         }
 
-        if (!HttpMethods.IsGet(http.Request.Method) && !grant.HasScope(OAuthScopes.Trading))
+        var scope = http.GetEndpoint()?.Metadata.GetMetadata<RequiredScope>()?.Scope ?? OAuthScopes.Trading;
+        if (!HttpMethods.IsGet(http.Request.Method) && !grant.HasScope(scope))
         {
             return AlpacaError.Result(401, AlpacaError.Unauthorized, "token is not authorized for this scope");
         }

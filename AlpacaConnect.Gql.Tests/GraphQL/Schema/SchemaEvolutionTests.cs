@@ -40,7 +40,7 @@ public sealed class SchemaEvolutionTests : IDisposable
     public async Task AddingAFieldAndATypePasses()
     {
         var current = Variant("added", AccountNumber, AccountNumber + "  \"A name the user gave the account.\"\n  nickname: String\n",
-            append: "\n\"A type no field returns yet.\"\ntype Watchlist {\n  id: ID!\n  symbols: [String!]!\n}\n");
+            append: "\n\"A type no field returns yet.\"\ntype PriceAlert {\n  id: ID!\n  symbols: [String!]!\n}\n");
 
         var outcome = await NodeScript.RunFileAsync(Check, [Baseline, current]);
 

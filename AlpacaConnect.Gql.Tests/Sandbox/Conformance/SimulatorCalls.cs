@@ -12,6 +12,8 @@ internal sealed record SimulatorCall(
 /// </summary>
 internal static class SimulatorCalls
 {
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+
     private static readonly OpenApiContract Trading = OpenApiContract.Trading;
     private static readonly OpenApiContract Data = OpenApiContract.MarketData;
 
@@ -45,6 +47,28 @@ internal static class SimulatorCalls
             s => s.Paper.GetAsync($"v2/account/activities/FILL?order_id={s.FilledOrderId}&direction=asc&page_size=100")),
         ["fill activities by type list"] = new(Trading, "GET", "/v2/account/activities", 200,
             s => s.Paper.GetAsync("v2/account/activities?activity_types=FILL&direction=desc&page_size=2")),
+        ["portfolio history, daily"] = new(Trading, "GET", "/v2/account/portfolio/history", 200,
+            s => s.Paper.GetAsync("v2/account/portfolio/history?period=1M&timeframe=1D")),
+        ["portfolio history, intraday"] = new(Trading, "GET", "/v2/account/portfolio/history", 200,
+            s => s.Paper.GetAsync("v2/account/portfolio/history?period=1W&timeframe=15Min&intraday_reporting=continuous")),
+        ["activities of every type"] = new(Trading, "GET", "/v2/account/activities", 200,
+            s => s.Paper.GetAsync("v2/account/activities?direction=desc&page_size=50")),
+        ["calendar"] = new(Trading, "GET", "/v2/calendar", 200, s => s.Paper.GetAsync("v2/calendar?start=2026-11-23&end=2026-12-04")),
+        ["list watchlists"] = new(Trading, "GET", "/v2/watchlists", 200, async s =>
+        {
+            await s.WatchlistIdAsync();
+            return await s.Paper.GetAsync("v2/watchlists");
+        }),
+        ["create a watchlist"] = new(Trading, "POST", "/v2/watchlists", 200,
+            s => s.Paper.PostJsonAsync("v2/watchlists", """{"name":"Tech","symbols":["AAPL","BTC/USD"]}""")),
+        ["get a watchlist"] = new(Trading, "GET", "/v2/watchlists/{watchlist_id}", 200,
+            async s => await s.Paper.GetAsync($"v2/watchlists/{await s.WatchlistIdAsync()}")),
+        ["rename a watchlist"] = new(Trading, "PUT", "/v2/watchlists/{watchlist_id}", 200,
+            async s => await s.Paper.PutAsync($"v2/watchlists/{await s.WatchlistIdAsync()}", Json("""{"name":"Renamed","symbols":["AAPL"]}"""))),
+        ["add a watchlist symbol"] = new(Trading, "POST", "/v2/watchlists/{watchlist_id}", 200,
+            async s => await s.Paper.PostJsonAsync($"v2/watchlists/{await s.WatchlistIdAsync()}", """{"symbol":"MSFT"}""")),
+        ["remove a watchlist symbol"] = new(Trading, "DELETE", "/v2/watchlists/{watchlist_id}/{symbol}", 200,
+            async s => await s.Paper.DeleteAsync($"v2/watchlists/{await s.WatchlistIdAsync()}/AAPL")),
         ["list positions"] = new(Trading, "GET", "/v2/positions", 200, s => s.Paper.GetAsync("v2/positions")),
         ["get a stock position"] = new(Trading, "GET", "/v2/positions/{symbol_or_asset_id}", 200, s => s.Paper.GetAsync("v2/positions/AAPL")),
         ["get a crypto position"] = new(Trading, "GET", "/v2/positions/{symbol_or_asset_id}", 200, s => s.Paper.GetAsync("v2/positions/BTCUSD")),

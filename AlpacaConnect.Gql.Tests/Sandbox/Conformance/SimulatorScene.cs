@@ -58,6 +58,13 @@ internal sealed class SimulatorScene
         return scene;
     }
 
+    /// <summary>Creates a watchlist "Scene" holding AAPL and returns its id.</summary>
+    public async Task<string> WatchlistIdAsync()
+    {
+        using var response = await Paper.PostJsonAsync("v2/watchlists", """{"name":"Scene","symbols":["AAPL"]}""");
+        return (await response.JsonAsync()).Str("id");
+    }
+
     private async Task<string> PlaceAsync(string body)
     {
         using var response = await Paper.PostJsonAsync("v2/orders", body);

@@ -69,6 +69,9 @@ internal static class ErrorCodes
     public const string AccountChanged = "ACCOUNT_CHANGED";
     public const string OrderIntentExpired = "ORDER_INTENT_EXPIRED";
 
+    // Watchlists.
+    public const string WatchlistNameTaken = "WATCHLIST_NAME_TAKEN";
+
     // Launch controls: the rollout's cohort and the operators' kill switch.
     public const string NotInRollout = "NOT_IN_ROLLOUT";
     public const string TradingPaused = "TRADING_PAUSED";

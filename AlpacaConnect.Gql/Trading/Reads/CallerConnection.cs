@@ -31,7 +31,8 @@ internal sealed class CallerConnection(ConnectionDirectory directory)
         }
     }
 
-    private Task<BoundConnection> RequireBoundAsync(IResolveFieldContext context)
+    /// <summary>Like <see cref="RequireAsync"/>, with the Alpaca account the connection points at and its granted scopes.</summary>
+    public Task<BoundConnection> RequireBoundAsync(IResolveFieldContext context)
     {
         var userId = AppUser.IdOf(context.User)
             ?? throw new ApiException(ErrorCodes.Unauthenticated, "You must be signed in.");
