@@ -57,6 +57,27 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task AnAppWhoseLogWasEmptyResumesFromItsStartSoAnUpdateLoggedInTheSeamIsNotMissed()
+    {
+        await using var driver = new StreamDriver(output: output);
+        await driver.Orders.ConnectAsync();
+        await using var app = new NodeSession("order-log-client.mjs", [GraphQLSocket.WebSocketUrl(driver.Host.BaseUri).ToString(), driver.Host.TokenFor("app-alice")]);
+        var empty = await driver.Orders.GraphQLAsync("app-alice", Log);
+        var cursor = empty.Data.GetProperty("orderEvents").GetProperty("endCursor").GetString();
+        Assert.Equal("0", cursor);
+
+        // The app read its (empty) log; an order is placed and filled before its subscription starts.
+        var placed = await PlaceAsync(driver, "seam-1");
+        await Eventually.HoldsAsync(async () => (await LogAsync(driver, null)).Any(u => u.Event == "FILL"), () => "the fill is logged");
+        await app.SendAsync(new { cmd = "subscribe", name = "resumed", after = cursor });
+        var replayed = await OrderLogClient.UpdatesAsync(app, "resumed", order: placed, count: 2);
+        await OrderLogClient.DisconnectAsync(app);
+
+        Assert.Equal(["NEW", "FILL"], replayed.Select(u => u.Event));
+        Assert.Equal(await LogAsync(driver, null), await LogAsync(driver, "0"));
+    }
+
+    [Fact]
     public async Task OrderEventsPagesTheLogAndRefusesAnotherUsersPositionAndBadSizes()
     {
         await using var driver = new StreamDriver(output: output);
@@ -79,7 +100,7 @@ public sealed class OrderLogResumeTests(ITestOutputHelper output)
         Assert.Equal(["NOT_FOUND"], bobs.ErrorCodes);
         var bobsOwn = await driver.Orders.GraphQLAsync("app-bob", Log);
         Assert.Empty(bobsOwn.Data.GetProperty("orderEvents").GetProperty("updates").EnumerateArray());
-        Assert.Equal(JsonValueKind.Null, bobsOwn.Data.GetProperty("orderEvents").GetProperty("endCursor").ValueKind);
+        Assert.Equal("0", bobsOwn.Data.GetProperty("orderEvents").GetProperty("endCursor").GetString());
         foreach (var (after, first, code) in new (string?, int?, string)[] { ("x1", null, "NOT_FOUND"), ("99999999999999999999", null, "NOT_FOUND"), (null, 0, "BAD_USER_INPUT"), (null, 101, "BAD_USER_INPUT") })
         {
             var refused = await driver.Orders.GraphQLAsync("app-alice", Log, new { after, first });

@@ -15,7 +15,7 @@ internal sealed class OrderLogQueries : IQueryFields
 
     public void AddFieldsTo(ObjectGraphType root) =>
         root.Field<NonNullGraphType<OrderUpdatePageGraphType>, OrderUpdatePage>("orderEvents")
-            .Description("The caller's order updates after `after` (the id of the last OrderUpdate the app received; none: from the first), oldest first: the same updates, ids and order as `orderUpdated`. Page with `endCursor` while `hasNextPage`, then subscribe with `orderUpdated(after: endCursor)`.")
+            .Description("The caller's order updates after `after` (the id of the last OrderUpdate the app received; none or \"0\": from the first), oldest first: the same updates, ids and order as `orderUpdated`. Page with `endCursor` while `hasNextPage`, then subscribe with `orderUpdated(after: endCursor)`: nothing logged in between is missed.")
             .Argument<IdGraphType>("after")
             .Argument<IntGraphType>("first", $"At most this many (1 to {OrderLog.PageSize}; default {DefaultFirst}).")
             .RequireAuthentication()
@@ -29,18 +29,20 @@ internal sealed class OrderLogQueries : IQueryFields
 
                 var userId = AppUser.IdOf(context.User)!;
                 var log = context.RequestServices!.GetRequiredService<OrderLog>();
-                var after = await OrderLogPosition.ResolveAsync(log, userId, context.GetArgument<string?>("after"), context.CancellationToken) ?? 0;
+                var sent = context.GetArgument<string?>("after");
+                var after = await OrderLogPosition.ResolveAsync(log, userId, sent, context.CancellationToken) ?? 0;
                 // One more than asked tells whether another page follows.
                 var updates = await log.AfterAsync(userId, after, orderId: null, first + 1, context.CancellationToken);
                 var page = updates.Take(first).ToList();
-                return new OrderUpdatePage(page, updates.Count > first);
+                return new OrderUpdatePage(page, updates.Count > first, sent ?? OrderLogPosition.Start);
             });
 }
 
-/// <summary>A page of the caller's order log.</summary>
-internal sealed record OrderUpdatePage(IReadOnlyList<OrderUpdate> Updates, bool HasNextPage)
+/// <summary>A page of the caller's order log read after <paramref name="After"/>.</summary>
+internal sealed record OrderUpdatePage(IReadOnlyList<OrderUpdate> Updates, bool HasNextPage, string After)
 {
-    public string? EndCursor => Updates.Count == 0 ? null : Updates[^1].Event.Id.ToString(CultureInfo.InvariantCulture);
+    /// <summary>The last update's id; for an empty page the position it was read after, so it is never null.</summary>
+    public string EndCursor => Updates.Count == 0 ? After : Updates[^1].Event.Id.ToString(CultureInfo.InvariantCulture);
 }
 
 internal sealed class OrderUpdatePageGraphType : ObjectGraphType<OrderUpdatePage>
@@ -51,8 +53,8 @@ internal sealed class OrderUpdatePageGraphType : ObjectGraphType<OrderUpdatePage
         Description = "A page of the caller's order updates, oldest first.";
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderUpdateGraphType>>>>("updates").Resolve(c => c.Source.Updates);
         Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Description("More updates follow this page.").Resolve(c => c.Source.HasNextPage);
-        Field<IdGraphType>("endCursor")
-            .Description("The id of this page's last update: pass it as `after` (here or to `orderUpdated`). Null for an empty page: keep the `after` you sent.")
+        Field<NonNullGraphType<IdGraphType>>("endCursor")
+            .Description("The id of this page's last update: pass it as `after` (here or to `orderUpdated`). For an empty page the `after` sent, or \"0\" (the log's start) when none was: never null, so subscribing with it leaves no gap.")
             .Resolve(c => c.Source.EndCursor);
     }
 }

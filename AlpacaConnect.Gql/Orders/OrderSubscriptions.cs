@@ -14,7 +14,7 @@ internal sealed class OrderSubscriptions : ISubscriptionFields
         root.Field<NonNullGraphType<OrderUpdateGraphType>, OrderUpdate>("orderUpdated")
             .Description("Each change of the caller's orders (of one order with `orderId`), in the order they were recorded and none twice: from Alpaca's trade_updates stream, with reconciliation over REST after every reconnect so none is missed. With `after` (the id of the last update the app received), the updates recorded since are replayed first from the server's log, then live ones follow without a gap: an app whose socket dropped resubscribes with it. An unknown id, and another user's, is a NOT_FOUND error.")
             .Argument<IdGraphType>("orderId")
-            .Argument<IdGraphType>("after", "The `id` of the last OrderUpdate received: replay every update after it, then continue live.")
+            .Argument<IdGraphType>("after", "The `id` of the last OrderUpdate received (or `orderEvents`' `endCursor`; \"0\": the log's start): replay every update after it, then continue live.")
             .RequireAuthentication()
             .ResolveStreamAsync(async context =>
             {

@@ -80,6 +80,9 @@ public sealed record BenchOptions
 
     public int SoakSubscribersPerUser { get; init; } = 4;
 
+    /// <summary>How often, on average, a soak subscriber drops its own socket and resumes with <c>after:</c>.</summary>
+    public TimeSpan SoakClientDropEvery => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();

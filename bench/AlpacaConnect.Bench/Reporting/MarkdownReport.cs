@@ -192,6 +192,16 @@ public static class MarkdownReport
             Row(md, "final events that reached no subscriber: all / recorded while subscribers were attached", Inv($"{sub.FinalEventsReachingNoSubscriber} / {sub.OfThoseWhileSubscribersWereAttached}"), Verdict(sub.OfThoseWhileSubscribersWereAttached == 0, "0 while attached"));
             Row(md, "final events delivered twice to one subscriber", Inv($"{sub.DuplicateFinalEvents}"), Verdict(sub.DuplicateFinalEvents == 0, "0"));
         }
+
+        if (s.Log is { } log)
+        {
+            Row(md, "resuming with `after:`: updates in the users' logs / subscribers", Inv($"{log.EventsInLogs} in {log.Users} logs / {log.Subscribers}"), "");
+            Row(md, "sockets the subscribers dropped themselves / subscriptions resumed in all", Inv($"{log.OwnDrops} / {log.Resubscriptions}"), "");
+            Row(md, "subscribers that hold their user's whole log, once each, in order", Inv($"{log.SubscribersWithEveryEvent} of {log.Subscribers}"), Verdict(log.SubscribersWithEveryEvent == log.Subscribers, "all"));
+            Row(md, "gaps (updates of the log a subscriber never received)", Inv($"{log.Gaps}"), Verdict(log.Gaps == 0, "0"));
+            Row(md, "duplicates (an update received twice by one subscriber)", Inv($"{log.Duplicates}"), Verdict(log.Duplicates == 0, "0"));
+            Row(md, "out of order / not in the log", Inv($"{log.OutOfOrder} / {log.NotInLog}"), Verdict(log.OutOfOrder == 0 && log.NotInLog == 0, "0 / 0"));
+        }
         else
         {
             Row(md, "subscribers that missed a final event", "not measured", "orderUpdated is not in the schema");

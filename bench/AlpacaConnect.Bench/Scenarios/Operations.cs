@@ -20,6 +20,10 @@ public static class Operations
     public const string OrderUpdated =
         "subscription($orderId: ID) { orderUpdated(orderId: $orderId) { event occurredAt order { id status filledQty } } }";
 
+    /// <summary>As <see cref="OrderUpdated"/>, resumable: <c>after</c> is the id of the last update received.</summary>
+    public const string OrderUpdatedAfter =
+        "subscription($orderId: ID, $after: ID) { orderUpdated(orderId: $orderId, after: $after) { id event occurredAt order { id status filledQty } } }";
+
     public const string ConnectionChanged = "subscription { alpacaConnectionChanged { status } }";
 
     public const string SubscriptionFields = "{ __type(name: \"Subscription\") { fields { name } } }";

@@ -10,10 +10,12 @@ namespace AlpacaConnect.Bench.Scenarios;
 public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly BenchContext _bench;
+    private readonly AppProcess? _upstream;
 
-    private SandboxServer(BenchContext bench, AppProcess process, SandboxApi sandbox, GraphQLClient app, string sandboxToken)
+    private SandboxServer(BenchContext bench, AppProcess process, SandboxApi sandbox, GraphQLClient app, string sandboxToken, AppProcess? upstream = null)
     {
         _bench = bench;
+        _upstream = upstream;
         Process = process;
         Sandbox = sandbox;
         App = app;
@@ -38,7 +40,7 @@ public sealed class SandboxServer : IAsyncDisposable
         try
         {
             var sandbox = new SandboxApi(bench.Http, process.BaseUri, bench.Settings.SandboxControlSecret);
-            var (app, token) = await LinkAsync(bench, process, appUser, sandboxUser);
+            var (app, token) = await LinkAsync(bench, process, process.BaseUri, appUser, sandboxUser);
             return new SandboxServer(bench, process, sandbox, app, token);
         }
         catch
@@ -49,21 +51,60 @@ public sealed class SandboxServer : IAsyncDisposable
     }
 
     /// <summary>
+    /// The server as deployed, in Alpaca mode, with the sandbox as its upstream in a process of its own (as the soak
+    /// runs them), so the server's resident size and CPU are its own and not the simulator's too.
+    /// </summary>
+    public static async Task<SandboxServer> StartApartAsync(
+        BenchContext bench, string name, Dictionary<string, string> extra, string appUser = "bench-alice", string sandboxUser = "alice")
+    {
+        var serverUri = new Uri($"http://127.0.0.1:{AppProcess.FreeLoopbackPort()}");
+        var sandboxSettings = bench.Settings.SandboxMode(bench.Paths.Database(name + "-sandbox"));
+        sandboxSettings["Sandbox:OAuth:RedirectUris:1"] = AppSettings.Callback(serverUri);
+        var upstream = await AppProcess.StartAsync(name + "-sandbox", bench.Paths, AppProcess.FreeLoopbackPort(), sandboxSettings);
+        AppProcess? process = null;
+        try
+        {
+            var settings = AppSettings.With(bench.Settings.AlpacaModeAgainst(bench.Paths.Database(name), upstream.BaseUri, serverUri), extra);
+            process = await AppProcess.StartAsync(name, bench.Paths, serverUri.Port, settings);
+            var sandbox = new SandboxApi(bench.Http, upstream.BaseUri, bench.Settings.SandboxControlSecret);
+            var (app, token) = await LinkAsync(bench, process, upstream.BaseUri, appUser, sandboxUser);
+            return new SandboxServer(bench, process, sandbox, app, token, upstream);
+        }
+        catch
+        {
+            if (process is not null)
+            {
+                await process.DisposeAsync();
+            }
+
+            await upstream.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Links one more app user to a sandbox user through the connect flow, and gets a sandbox token of that sandbox user
     /// for direct calls, for scenarios with many users.
     /// </summary>
     public Task<(GraphQLClient App, string SandboxToken)> LinkAsync(string appUser, string sandboxUser) =>
-        LinkAsync(_bench, Process, appUser, sandboxUser);
+        LinkAsync(_bench, Process, _upstream?.BaseUri ?? Process.BaseUri, appUser, sandboxUser);
 
-    public ValueTask DisposeAsync() => Process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Process.DisposeAsync();
+        if (_upstream is not null)
+        {
+            await _upstream.DisposeAsync();
+        }
+    }
 
     private static async Task<(GraphQLClient App, string SandboxToken)> LinkAsync(
-        BenchContext bench, AppProcess process, string appUser, string sandboxUser)
+        BenchContext bench, AppProcess process, Uri sandbox, string appUser, string sandboxUser)
     {
         var app = bench.GraphQL(process.BaseUri, appUser);
         await Connector.ConnectAsync(bench.Http, app, sandboxUser, AppSettings.ReturnTo);
         var token = await SandboxOAuth.IssueTokenAsync(
-            bench.Http, process.BaseUri, sandboxUser, AppSettings.SandboxClientId, bench.Settings.SandboxClientSecret, AppSettings.BenchRedirectUri);
+            bench.Http, sandbox, sandboxUser, AppSettings.SandboxClientId, bench.Settings.SandboxClientSecret, AppSettings.BenchRedirectUri);
         return (app, token);
     }
 }

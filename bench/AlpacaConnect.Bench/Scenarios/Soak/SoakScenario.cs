@@ -45,10 +45,17 @@ public static class SoakScenario
 
         var hasOrderUpdated = await FanOutScenario.HasOrderUpdatedAsync(lanes[0].App);
         var subscribers = hasOrderUpdated
-            ? lanes.Select(l => new SoakSubscribers(server.BaseUri, l.AppUser, bench.Tokens.For(l.AppUser), options.SoakSubscribersPerUser)).ToList()
+            ? lanes.Select(l => new SoakSubscribers(
+                server.BaseUri, l.AppUser, bench.Tokens.For(l.AppUser), options.SoakSubscribersPerUser, options.SoakClientDropEvery)).ToList()
             : [];
         try
         {
+            // Every subscriber attached before the first order, so each should receive its user's whole log.
+            for (var wait = 0; wait < 120 && !subscribers.All(p => p.AllAttached); wait++)
+            {
+                await Task.Delay(250);
+            }
+
             await Task.Delay(TimeSpan.FromSeconds(1));
             await Faults.InjectAsync(sandbox);
             bench.Say($"soak: {options.SoakOrders} placeOrder calls by {lanes.Count} users, {options.SoakConcurrency} at a time, faults on, restart halfway");
@@ -78,14 +85,24 @@ public static class SoakScenario
             var serverOrders = (await Task.WhenAll(lanes.Select(l => ServerOrders.SettleAsync(l.App, sandbox, accepted)))).SelectMany(o => o).ToList();
             var sandboxOrders = (await Task.WhenAll(lanes.Select(l => sandbox.AllOrdersAsync(l.CheckerToken)))).SelectMany(o => o).ToList();
 
+            var everySubscriber = subscribers.SelectMany(s => s.Subscribers).ToList();
+            var logs = new Dictionary<string, IReadOnlyList<string>>();
             if (hasOrderUpdated)
             {
-                // Final events published after the last fill still need a moment to reach every socket.
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                subscribers.ForEach(s => s.StopDropping());
+                foreach (var lane in lanes)
+                {
+                    logs[lane.AppUser] = await SoakLog.ReadAsync(lane.App);
+                }
+
+                // Updates published after the last fill, and the catch-up of a subscriber that just resumed, still
+                // need a moment to reach every socket.
+                await SoakLog.WaitForCatchUpAsync(logs, everySubscriber, TimeSpan.FromSeconds(60));
+                await Task.Delay(TimeSpan.FromSeconds(1));
             }
 
             return SoakVerdict.Judge(
-                options.SoakOrders, [.. outcomes], serverOrders, sandboxOrders, hasOrderUpdated ? [.. subscribers.SelectMany(s => s.Subscribers)] : null,
+                options.SoakOrders, [.. outcomes], serverOrders, sandboxOrders, hasOrderUpdated ? everySubscriber : null, hasOrderUpdated ? logs : null,
                 placingSeconds, restart.Downtime, streamDrops, Faults.Description, retryReasons);
         }
         finally

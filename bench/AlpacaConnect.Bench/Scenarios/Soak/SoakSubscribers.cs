@@ -6,18 +6,20 @@ namespace AlpacaConnect.Bench.Scenarios.Soak;
 
 /// <summary>
 /// Subscribers to <c>orderUpdated</c> that stay attached through the soak as an app would: when the socket drops (the
-/// server restarts) they connect and subscribe again. Each remembers when it was subscribed and which order statuses
-/// it received, so missed final events can be told from events sent while it was away. Times are wall-clock, to
-/// compare with the server's own <c>updatedAt</c> (the same machine's clock).
+/// server restarts) they connect and subscribe again with <c>after:</c> the last update they received, and every few
+/// seconds they drop their own socket, as a phone losing its network does, and resume the same way. Each remembers
+/// the update ids it received in arrival order (held against the user's log afterwards: gaps, duplicates, order),
+/// when it was subscribed and which order statuses it received. Times are wall-clock, to compare with the server's
+/// own <c>updatedAt</c> (the same machine's clock).
 /// </summary>
 public sealed class SoakSubscribers : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
 
-    public SoakSubscribers(Uri server, string user, string jwt, int count)
+    public SoakSubscribers(Uri server, string user, string jwt, int count, TimeSpan dropEvery)
     {
-        Subscribers = Enumerable.Range(0, count).Select(i => new Subscriber(user, i)).ToList();
+        Subscribers = Enumerable.Range(0, count).Select(i => new Subscriber(user, i, dropEvery)).ToList();
         foreach (var subscriber in Subscribers)
         {
             _loops.Add(Task.Run(() => subscriber.RunAsync(server, jwt, _stop.Token)));
@@ -26,6 +28,12 @@ public sealed class SoakSubscribers : IAsyncDisposable
 
     public IReadOnlyList<Subscriber> Subscribers { get; }
 
+    /// <summary>Whether every subscriber holds a subscription now.</summary>
+    public bool AllAttached => Subscribers.All(s => s.Attached);
+
+    /// <summary>From now on nobody drops their own socket (the soak is settling).</summary>
+    public void StopDropping() => Subscribers.ToList().ForEach(s => s.StopDropping());
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -33,10 +41,13 @@ public sealed class SoakSubscribers : IAsyncDisposable
         _stop.Dispose();
     }
 
-    public sealed class Subscriber(string user, int index)
+    public sealed class Subscriber(string user, int index, TimeSpan dropEvery)
     {
         private readonly List<(DateTimeOffset From, DateTimeOffset To)> _intervals = [];
+        private readonly List<string> _updateIds = [];
         private DateTimeOffset? _attachedSince;
+        private volatile bool _dropping = dropEvery > TimeSpan.Zero;
+        private int _ownDrops;
 
         public string User { get; } = user;
 
@@ -60,6 +71,34 @@ public sealed class SoakSubscribers : IAsyncDisposable
             }
         }
 
+        /// <summary>The ids of the updates received, in arrival order, resumed subscriptions included.</summary>
+        public IReadOnlyList<string> UpdateIds
+        {
+            get
+            {
+                lock (_updateIds)
+                {
+                    return [.. _updateIds];
+                }
+            }
+        }
+
+        /// <summary>How often it dropped its own socket to resume with <c>after:</c>.</summary>
+        public int OwnDrops => Volatile.Read(ref _ownDrops);
+
+        public bool Attached
+        {
+            get
+            {
+                lock (_intervals)
+                {
+                    return _attachedSince is not null;
+                }
+            }
+        }
+
+        public void StopDropping() => _dropping = false;
+
         /// <summary>Whether it was subscribed without a break from <paramref name="from"/> to <paramref name="to"/>.</summary>
         public bool AttachedThroughout(DateTimeOffset from, DateTimeOffset to) => Intervals.Any(i => i.From <= from && i.To >= to);
 
@@ -69,14 +108,26 @@ public sealed class SoakSubscribers : IAsyncDisposable
             {
                 try
                 {
+                    using var session = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                    if (_dropping)
+                    {
+                        // A random moment within the next two periods, so the subscribers do not drop together.
+                        session.CancelAfter(TimeSpan.FromMilliseconds(Random.Shared.Next(200, (int)(2 * dropEvery.TotalMilliseconds))));
+                    }
+
                     await using var socket = await GraphQLSocket.ConnectAsync(server, jwt, stop);
-                    await socket.SubscribeAsync("orders", Operations.OrderUpdated, new { orderId = (string?)null }, stop);
+                    await socket.SubscribeAsync("orders", Operations.OrderUpdatedAfter, new { orderId = (string?)null, after = LastId() }, stop);
                     lock (_intervals)
                     {
                         _attachedSince = TimeProvider.System.GetUtcNow();
                     }
 
-                    await socket.RunAsync(OnMessage, stop);
+                    await socket.RunAsync(OnMessage, session.Token);
+                    if (session.IsCancellationRequested && !stop.IsCancellationRequested)
+                    {
+                        Interlocked.Increment(ref _ownDrops);
+                    }
+
                     lock (_intervals)
                     {
                         _intervals.Add((_attachedSince!.Value, TimeProvider.System.GetUtcNow()));
@@ -95,6 +146,15 @@ public sealed class SoakSubscribers : IAsyncDisposable
             }
         }
 
+        private string LastId()
+        {
+            lock (_updateIds)
+            {
+                // "0" is the log's start: every subscriber attached before the first order, so it owes the whole log.
+                return _updateIds.Count == 0 ? "0" : _updateIds[^1];
+            }
+        }
+
         private void OnMessage(SocketMessage message)
         {
             var at = TimeProvider.System.GetUtcNow();
@@ -103,6 +163,11 @@ public sealed class SoakSubscribers : IAsyncDisposable
                 || update.ValueKind != JsonValueKind.Object)
             {
                 return;
+            }
+
+            lock (_updateIds)
+            {
+                _updateIds.Add(update.GetProperty("id").GetString()!);
             }
 
             var order = update.GetProperty("order");

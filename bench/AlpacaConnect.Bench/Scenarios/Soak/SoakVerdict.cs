@@ -10,7 +10,7 @@ public sealed record SoakFigures(
     int Keys, double PlacingSeconds, double RestartDowntimeSeconds, int StreamDrops, string FaultMix,
     int Accepted, int Refused, int Unresolved, int Attempts, IReadOnlyDictionary<string, int> RetryReasons,
     int SandboxOrders, int DistinctClientOrderIds, int DuplicatedOrders, int SandboxOrdersWithoutAcceptedKey,
-    int LostOrders, int WithoutFinalStatus, int StatusDisagreements, SubscriberFigures? Subscribers,
+    int LostOrders, int WithoutFinalStatus, int StatusDisagreements, SubscriberFigures? Subscribers, LogFigures? Log,
     IReadOnlyList<string> Examples);
 
 /// <summary>Counts what went wrong in a soak, with a few examples of each for reproduction.</summary>
@@ -20,7 +20,7 @@ public static class SoakVerdict
 
     public static SoakFigures Judge(
         int keys, IReadOnlyList<KeyOutcome> outcomes, IReadOnlyList<ServerOrder> serverOrders, IReadOnlyList<SandboxOrder> sandboxOrders,
-        IReadOnlyList<SoakSubscribers.Subscriber>? subscribers, double placingSeconds, TimeSpan downtime, int streamDrops, string faultMix,
+        IReadOnlyList<SoakSubscribers.Subscriber>? subscribers, IReadOnlyDictionary<string, IReadOnlyList<string>>? logs, double placingSeconds, TimeSpan downtime, int streamDrops, string faultMix,
         IReadOnlyDictionary<string, int> retryReasons)
     {
         var examples = new List<string>();
@@ -59,13 +59,14 @@ public static class SoakVerdict
         var finalIds = accepted.Where(o => serverById.TryGetValue(o.OrderId!, out var s) && ServerOrders.Final.Contains(s.Status)).Select(o => o.OrderId!).ToList();
         var userOf = outcomes.Where(o => o.OrderId is not null).ToDictionary(o => o.OrderId!, o => o.User);
         var subscriberFigures = subscribers is null ? null : Deliveries(subscribers, finalIds, serverById, userOf, examples);
+        var logFigures = subscribers is null || logs is null ? null : SoakLog.Judge(logs, subscribers, examples);
 
         return new SoakFigures(
             keys, placingSeconds, downtime.TotalSeconds, streamDrops, faultMix,
             accepted.Count, outcomes.Count(o => o.Result == KeyResult.Refused), unresolved.Count, outcomes.Sum(o => o.Attempts),
             retryReasons.OrderByDescending(r => r.Value).Take(12).ToDictionary(r => r.Key, r => r.Value),
             sandboxOrders.Count, byCid.Count, duplicated, orphans.Count, lost.Count, notFinal.Count, disagreements.Count,
-            subscriberFigures, examples);
+            subscriberFigures, logFigures, examples);
     }
 
     /// <summary>
