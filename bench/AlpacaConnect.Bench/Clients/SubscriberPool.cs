@@ -27,11 +27,12 @@ public sealed class SubscriberPool : IAsyncDisposable
     /// <summary>Sockets that could not be opened or subscribed, and the first reason.</summary>
     public int FailedToOpen { get; private set; }
 
-    /// <summary>Opens <paramref name="count"/> sockets (a few at a time) and subscribes each to <paramref name="query"/>.</summary>
+    /// <summary>Opens <paramref name="count"/> more sockets (a few at a time) and subscribes each to <paramref name="query"/>.</summary>
     public async Task OpenAsync(Uri server, Func<int, string> jwtOf, int count, string query, object? variables = null)
     {
         using var gate = new SemaphoreSlim(32);
-        var opened = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        var first = _receiptSlots;
+        var opened = await Task.WhenAll(Enumerable.Range(first, count).Select(async i =>
         {
             await gate.WaitAsync();
             try
@@ -50,8 +51,8 @@ public sealed class SubscriberPool : IAsyncDisposable
                 gate.Release();
             }
         }));
-        FailedToOpen = opened.Count(o => o.Socket is null);
-        _receiptSlots = count;
+        FailedToOpen += opened.Count(o => o.Socket is null);
+        _receiptSlots += count;
         foreach (var (index, socket) in opened.Where(o => o.Socket is not null).Select(o => (o.Index, o.Socket!)))
         {
             _sockets.Add(socket);

@@ -177,6 +177,28 @@ public sealed class WebSocketProtocolTests(ProbeApiFactory factory) : IClassFixt
         Assert.Equal((4400, "Message too large"), await socket.ExpectCloseAsync());
     }
 
+    [Fact]
+    public async Task AMessageInSeveralFramesIsAssembledWhateverTheFrameSizes()
+    {
+        await using var socket = await GraphQLSocket.ConnectAsync(factory);
+        await socket.InitAsync();
+        // Frames of 1 byte, of more than one read (9 KiB) and an empty last one; then a whole message in one frame.
+        var padded = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = "ping", payload = new { marker = "assembled", padding = new string('x', 9 * 1024) } }));
+        var frames = new[] { padded[..1], padded[1..20], padded[20..], Array.Empty<byte>() };
+
+        for (var i = 0; i < frames.Length; i++)
+        {
+            await socket.Socket.SendAsync(frames[i], System.Net.WebSockets.WebSocketMessageType.Text, endOfMessage: i == frames.Length - 1, default);
+        }
+
+        var pong = await socket.ExpectAsync("pong");
+        await socket.SendAsync(new { type = "ping", payload = new { marker = "whole" } });
+        var next = await socket.ExpectAsync("pong");
+        Assert.Equal("assembled", pong.GetProperty("payload").GetProperty("marker").GetString());
+        Assert.Equal(9 * 1024, pong.GetProperty("payload").GetProperty("padding").GetString()!.Length);
+        Assert.Equal("whole", next.GetProperty("payload").GetProperty("marker").GetString());
+    }
+
     /// <summary>A ping's pong is the next message only if nothing else was queued for the client before it.</summary>
     private static async Task AssertNothingElseQueuedAsync(GraphQLSocket socket)
     {

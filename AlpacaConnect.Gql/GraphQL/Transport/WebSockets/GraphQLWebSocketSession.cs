@@ -20,6 +20,9 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly OutboundQueue _output;
     private readonly ILogger _logger;
     private readonly CancellationToken _aborted;
+    /// <summary>How much one read takes; longer messages take several.</summary>
+    private const int ChunkBytes = 4 * 1024;
+
     private readonly SocketOperations _operations = new();
     private readonly ITimer _initTimer;
     private ITimer? _expiryTimer;
@@ -80,50 +83,76 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads messages one at a time. An idle socket holds no receive buffer: it waits with a zero-byte read and rents a
+    /// chunk only while a message arrives (a message of several reads is assembled in a writer that lives as long as
+    /// that message). With thousands of idle subscribers per instance, the two 4 KiB buffers each socket used to keep
+    /// were a large share of its memory.
+    /// </summary>
     private async Task ReceiveAsync()
     {
-        var chunk = new byte[4 * 1024];
-        var message = new ArrayBufferWriter<byte>(chunk.Length);
+        ArrayBufferWriter<byte>? assembled = null;
         var tooLarge = false;
         while (true)
         {
-            var received = await _socket.ReceiveAsync(chunk.AsMemory(), _aborted);
-            if (received.MessageType == WebSocketMessageType.Close)
+            var waited = await _socket.ReceiveAsync(Memory<byte>.Empty, _aborted);
+            var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+            try
             {
-                Close(CloseCodes.NormalClosure);
-                return;
-            }
+                // A close, or an empty final frame, was consumed whole by the zero-byte read.
+                var received = waited.MessageType == WebSocketMessageType.Close || waited.EndOfMessage
+                    ? waited
+                    : await _socket.ReceiveAsync(chunk.AsMemory(0, ChunkBytes), _aborted);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    Close(CloseCodes.NormalClosure);
+                    return;
+                }
 
-            if (_output.IsClosing)
+                if (_output.IsClosing)
+                {
+                    continue; // Waiting for the client's close frame; nothing else counts any more.
+                }
+
+                if (received.MessageType == WebSocketMessageType.Binary)
+                {
+                    Close(CloseCodes.BadRequest("Binary messages are not supported"));
+                    continue;
+                }
+
+                var part = chunk.AsMemory(0, received.Count);
+                tooLarge |= (assembled?.WrittenCount ?? 0) + received.Count > _options.MaxMessageBytes;
+                if (!received.EndOfMessage)
+                {
+                    if (!tooLarge)
+                    {
+                        (assembled ??= new ArrayBufferWriter<byte>(ChunkBytes * 2)).Write(part.Span);
+                    }
+
+                    continue;
+                }
+
+                if (tooLarge)
+                {
+                    Close(CloseCodes.BadRequest("Message too large"));
+                    continue;
+                }
+
+                if (assembled is null)
+                {
+                    await HandleAsync(part);
+                }
+                else
+                {
+                    assembled.Write(part.Span);
+                    await HandleAsync(assembled.WrittenMemory);
+                    assembled = null;
+                }
+            }
+            finally
             {
-                continue; // Waiting for the client's close frame; nothing else counts any more.
+                ArrayPool<byte>.Shared.Return(chunk);
             }
-
-            if (received.MessageType == WebSocketMessageType.Binary)
-            {
-                Close(CloseCodes.BadRequest("Binary messages are not supported"));
-                continue;
-            }
-
-            tooLarge |= message.WrittenCount + received.Count > _options.MaxMessageBytes;
-            if (!tooLarge)
-            {
-                message.Write(chunk.AsSpan(0, received.Count));
-            }
-
-            if (!received.EndOfMessage)
-            {
-                continue;
-            }
-
-            if (tooLarge)
-            {
-                Close(CloseCodes.BadRequest("Message too large"));
-                continue;
-            }
-
-            await HandleAsync(message.WrittenMemory);
-            message.ResetWrittenCount();
         }
     }
 
