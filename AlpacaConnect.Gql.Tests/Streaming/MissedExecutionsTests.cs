@@ -4,6 +4,8 @@ using AlpacaConnect.Gql.Tests.Orders;
 using AlpacaConnect.Gql.Tests.TestHost;
 using AlpacaConnect.Sandbox.Activities;
 using AlpacaConnect.Sandbox.Faults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 using static AlpacaConnect.Gql.Tests.Streaming.StreamDriver;
 
@@ -105,6 +107,46 @@ public sealed class MissedExecutionsTests(ITestOutputHelper output)
         var fill = Assert.Single(fills);
         Assert.Equal(100m, OrderField(fill, "filledQty"));
         Assert.Equal(JsonValueKind.Null, fill.GetProperty("execution").ValueKind);
+    }
+
+    /// <summary>
+    /// The reads of a reconciliation pass come before its writes: the fill activities of orders that filled further
+    /// may spend what is left of the stream's share, and must not leave the pass unable to list the orders it has not
+    /// reached (which left them NEW, pass after pass, in the chaos soak).
+    /// </summary>
+    [Fact]
+    public async Task AReconciliationWhoseFillReadsSpendTheStreamsShareStillSettlesEveryOrderItListed()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow()); // app-user JWTs are checked against the real clock
+        // The share holds the handshake, the two lists and one fill read.
+        await using var driver = new StreamDriver(host => host
+            .WithSetting("Sandbox:Market:PartialFillProbability", "1")
+            .WithSetting("Streaming:RequestBudget", "4")
+            .WithServices(services => services.AddSingleton<TimeProvider>(time)), output);
+        await driver.Orders.ConnectAsync();
+        driver.Host.Control.SetPrice("MSFT", 100m);
+        driver.Host.Control.SetPrice("AAPL", 50m);
+        var socket = await driver.SubscribeAsync("app-alice");
+        await driver.Orders.PlaceAsync(OrderDriver.LimitBuy("rest-1", "10", "90", "MSFT"));
+        await driver.Orders.PlaceAsync(OrderDriver.LimitBuy("rest-2", "10", "90", "MSFT"));
+        var filled = OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy("fill-1", qty: "100")));
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
+
+        // While the stream is down both resting orders fill in part (they stay open) and the market order fills whole.
+        await TakeTheStreamDownAsync(driver);
+        driver.Host.Control.SetPrice("MSFT", 85m);
+        driver.Host.Control.ProcessNow();
+        driver.Host.Control.SetPrice("MSFT", 100m);
+        FillInSteps(driver, Guid.Parse(filled.GetProperty("alpacaOrderId").GetString()!));
+        // A minute on the stream's share is whole again; the worker, waiting on the clock, reconnects and reconciles.
+        await Eventually.HoldsAsync(() => driver.Supervisor.AccountsBackingOff == 1, "the worker waits to reconnect");
+        driver.Host.Control.ClearFaults();
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        var updates = await UpdatesUntilAsync(socket, Is(filled.GetProperty("id").GetString()!, "FILL"));
+
+        Assert.Equal("FILLED", StatusOf(updates[^1]));
+        Assert.Equal(100m, OrderField(updates[^1], "filledQty"));
     }
 
     private StreamDriver PartiallyFilling() =>

@@ -92,8 +92,12 @@ internal sealed partial class OrderHistorySync(
         var changed = 0;
         var client = alpaca.ForConnection(connection.Connection);
 
+        // Every read first, every write after: applying a report may read the order's fill activities, and those
+        // reads must not spend the budget the pass's own lists need (a refused list would fail the whole pass and
+        // leave every order it had not reached as it was, pass after pass).
+        var claimed = new List<(Order Ours, AlpacaOrder Reported)>();
         var unclaimed = new List<AlpacaOrder>();
-        async Task ApplyAsync(IEnumerable<AlpacaOrder> reported)
+        void Claim(IEnumerable<AlpacaOrder> reported)
         {
             foreach (var order in reported)
             {
@@ -101,15 +105,47 @@ internal sealed partial class OrderHistorySync(
                 {
                     unclaimed.Add(order);
                 }
-                else if (missing.Remove(ours.Id) && await executions.ReconcileAsync(client, ours, order, source, CancellationToken.None))
+                else if (missing.Remove(ours.Id))
                 {
-                    changed++;
+                    claimed.Add((ours, order));
                 }
             }
         }
 
+        Exception? failed = null;
+        try
+        {
+            await ListAsync(client, missing, Claim);
+            changed += await SettleClosesAsync(connection, missing, unclaimed, source);
+            changed += await LookUpAsync(client, missing, Claim);
+        }
+        catch (Exception e) when (e is AlpacaApiException or HttpRequestException or TimeoutException)
+        {
+            // What was read is still applied; the rest waits for the next pass.
+            failed = e;
+        }
+
+        foreach (var (ours, reported) in claimed)
+        {
+            if (await executions.ReconcileAsync(client, ours, reported, source, CancellationToken.None))
+            {
+                changed++;
+            }
+        }
+
+        if (failed is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+        }
+
+        return changed;
+    }
+
+    /// <summary>What is still open at Alpaca, then what of ours closed meanwhile, newest first.</summary>
+    private static async Task ListAsync(IAlpacaTradingClient client, Dictionary<Guid, Order> missing, Action<IEnumerable<AlpacaOrder>> claim)
+    {
         // What is still open at Alpaca, in one call: an account has few open orders.
-        await ApplyAsync(await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Open, until: null, after: null), CancellationToken.None));
+        claim(await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Open, until: null, after: null), CancellationToken.None));
 
         // The rest of ours closed meanwhile. Newest first, so a busy account's thousands of older orders cannot keep the
         // recent ones out of reach; back to our oldest missing order at most.
@@ -118,7 +154,7 @@ internal sealed partial class OrderHistorySync(
         {
             var after = missing.Values.Min(o => o.CreatedAt) - Overlap;
             var reported = await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Closed, until, after), CancellationToken.None);
-            await ApplyAsync(reported);
+            claim(reported);
             if (reported.Count < PageSize)
             {
                 break;
@@ -128,18 +164,19 @@ internal sealed partial class OrderHistorySync(
             // not expected for one account (and a tie missed here is looked up below).
             until = reported.Min(o => o.SubmittedAt ?? o.CreatedAt);
         }
+    }
 
-        changed += await SettleClosesAsync(connection, missing, unclaimed, source);
-
-        // Whatever is left (older than the pages reached, or never listed), one by one, a bounded number per pass.
+    /// <summary>Whatever is left (older than the pages reached, or never listed), one by one, a bounded number per pass.</summary>
+    private async Task<int> LookUpAsync(IAlpacaTradingClient client, Dictionary<Guid, Order> missing, Action<IEnumerable<AlpacaOrder>> claim)
+    {
+        var changed = 0;
         foreach (var ours in missing.Values.OrderBy(o => o.CreatedAt).Take(MaxLookups).ToList())
         {
             try
             {
-                var reported = ours.AlpacaOrderId is { } id
+                claim([ours.AlpacaOrderId is { } id
                     ? await client.GetOrderAsync(id, nested: true, CancellationToken.None)
-                    : await client.GetOrderByClientOrderIdAsync(ours.ClientOrderId, CancellationToken.None);
-                await ApplyAsync([reported]);
+                    : await client.GetOrderByClientOrderIdAsync(ours.ClientOrderId, CancellationToken.None)]);
             }
             catch (AlpacaApiException e) when (e.Kind == AlpacaErrorKind.NotFound)
             {
