@@ -61,7 +61,7 @@ internal sealed class AllOrdersCancellation(
                 RequestFingerprint = OrderBatchKeys.CancelAllFingerprint(),
                 AlpacaAccountId = connection.AccountId,
                 Environment = connection.Environment,
-                Items = OrderBatchItems.Write(open.Select(o => new OrderBatchItem(o.Symbol, o.Id, o.ClientOrderId))),
+                Items = OrderBatchItems.Write(open.Where(IsCancelable).Select(o => new OrderBatchItem(o.Symbol, o.Id, o.ClientOrderId))),
                 CreatedAt = time.GetUtcNow(),
             };
             if (!await batches.TryInsertAsync(batch, cancellationToken))
@@ -82,6 +82,12 @@ internal sealed class AllOrdersCancellation(
         await batches.UpdateItemsAsync(batch.Id, saved);
         return new CancelAllOrdersPayload(items, []);
     }
+
+    /// <summary>
+    /// Alpaca lists orders already being cancelled or replaced as open, but refuses to cancel them (422): the cancel is
+    /// requested already, or the replacement (listed on its own) is the order to cancel.
+    /// </summary>
+    private static bool IsCancelable(AlpacaOrder order) => order.Status is not (AlpacaOrderStatus.PendingCancel or AlpacaOrderStatus.PendingReplace);
 
     /// <summary>Each item's cancel, never cut short by the request once the first is sent; after a 429 or a revoked token the rest wait for a retry.</summary>
     private async Task<(List<CancelAllOrdersItem> Items, List<OrderBatchItem> Saved)> CancelEachAsync(
