@@ -97,13 +97,22 @@ internal sealed partial class OrderHistorySync(
         {
             foreach (var order in reported)
             {
-                if ((byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId)) is not { } ours)
+                var ours = byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId);
+                if (ours is null)
                 {
                     unclaimed.Add(order);
                 }
                 else if (missing.Remove(ours.Id) && await executions.ReconcileAsync(client, ours, order, source, CancellationToken.None))
                 {
                     changed++;
+                }
+
+                if (ours is not null && order.Legs.Count > 0)
+                {
+                    // Nested reads carry the legs only under their parent: ours are applied, new ones saved as rows.
+                    var known = order.Legs.Where(l => byAlpacaId.ContainsKey(l.Id) || byClientOrderId.ContainsKey(l.ClientOrderId)).ToList();
+                    await ApplyAsync(known);
+                    await store.RecordLegsAsync(ours, order.Legs.Except(known).ToList(), CancellationToken.None);
                 }
             }
         }

@@ -386,6 +386,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentOrderId")
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Qty")
                         .HasColumnType("TEXT");
 
@@ -486,6 +489,8 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
 
                     b.HasIndex("ClientOrderId")
                         .IsUnique();
+
+                    b.HasIndex("ParentOrderId");
 
                     b.HasIndex("UserId", "CreatedAt");
 

@@ -393,6 +393,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<Guid?>("ParentOrderId")
+                        .HasColumnType("uuid");
+
                     b.Property<decimal?>("Qty")
                         .HasColumnType("numeric");
 
@@ -493,6 +496,8 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 
                     b.HasIndex("ClientOrderId")
                         .IsUnique();
+
+                    b.HasIndex("ParentOrderId");
 
                     b.HasIndex("UserId", "CreatedAt");
 
