@@ -162,6 +162,37 @@ public sealed class OrderConformanceTests : IClassFixture<SandboxHost>
     }
 
     [Fact]
+    public async Task WhenOneExitOfABracketFillsTheOtherIsCanceledAndLegsNestOneLevelOnly()
+    {
+        var bracket = await (await _paper.PostJsonAsync("v2/orders",
+            """{"symbol":"AAPL","qty":"5","side":"buy","type":"market","time_in_force":"gtc","order_class":"bracket","take_profit":{"limit_price":"210"},"stop_loss":{"stop_price":"180"}}""")).JsonAsync();
+        _host.Control.ProcessNow();
+        _host.Control.SetPrice("AAPL", 215m);
+        _host.Control.ProcessNow();
+
+        var nested = await (await _paper.GetAsync($"v2/orders/{bracket.Str("id")}?nested=true")).JsonAsync();
+
+        var legs = nested.GetProperty("legs").EnumerateArray().ToList();
+        Assert.Equal([("limit", "filled"), ("stop", "canceled")], legs.Select(l => (l.Str("type"), l.Str("status"))).ToList());
+        Assert.All(legs, l => Assert.Equal(("bracket", System.Text.Json.JsonValueKind.Null), (l.Str("order_class"), l.GetProperty("legs").ValueKind)));
+    }
+
+    [Fact]
+    public async Task AnOcoIsTheTakeProfitWithTheStopLossAsItsOneLeg()
+    {
+        await _paper.PostJsonAsync("v2/orders", """{"symbol":"AAPL","qty":"5","side":"buy","type":"market","time_in_force":"day"}""");
+        _host.Control.ProcessNow();
+
+        var oco = await (await _paper.PostJsonAsync("v2/orders",
+            """{"symbol":"AAPL","qty":"5","side":"sell","type":"limit","limit_price":"210","time_in_force":"gtc","order_class":"oco","take_profit":{"limit_price":"210"},"stop_loss":{"stop_price":"180"}}""")).JsonAsync();
+        var nested = await (await _paper.GetAsync($"v2/orders/{oco.Str("id")}?nested=true")).JsonAsync();
+
+        Assert.Equal(("oco", "limit", "210"), (nested.Str("order_class"), nested.Str("type"), nested.Str("limit_price")));
+        var leg = Assert.Single(nested.GetProperty("legs").EnumerateArray());
+        Assert.Equal(("stop", "180", "oco"), (leg.Str("type"), leg.Str("stop_price"), leg.Str("order_class")));
+    }
+
+    [Fact]
     public async Task NotionalAndFractionalOrdersFillInFractionsOfAShare()
     {
         _host.Control.SetPrice("AAPL", 199.99m); // ask 200.00

@@ -80,6 +80,12 @@ internal sealed class Order
     public string? RejectionMessage { get; set; }
 
     public Guid? Replaces { get; set; }
+
+    /// <summary>
+    /// For a leg of a bracket, OCO or OTO order: its parent's id. Alpaca creates legs with its own ids (facts-more 8);
+    /// they are kept as rows of the same user and account so their transitions are recorded and published.
+    /// </summary>
+    public Guid? ParentOrderId { get; set; }
     public Guid? ReplacedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }

@@ -14,6 +14,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         entity.HasIndex(o => o.ClientOrderId).IsUnique();
         entity.HasIndex(o => o.AlpacaOrderId);
         entity.HasIndex(o => new { o.UserId, o.CreatedAt });
+        entity.HasIndex(o => o.ParentOrderId);
         entity.Property(o => o.UserId).HasMaxLength(128);
         entity.Property(o => o.IdempotencyKey).HasMaxLength(OrderInputRules.MaxIdempotencyKeyLength);
         entity.Property(o => o.RequestFingerprint).HasMaxLength(64);

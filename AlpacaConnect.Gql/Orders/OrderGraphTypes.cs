@@ -37,6 +37,14 @@ internal sealed class OrderGraphType : ObjectGraphType<Order>
         Field<IdGraphType>("replacedBy")
             .Description("The order Alpaca accepted to replace this one, by our `id`; this one reads REPLACED once Alpaca reports it so.")
             .Resolve(c => c.Source.ReplacedBy);
+        Field<IdGraphType>("parentOrderId")
+            .Description("For a leg of a BRACKET, OCO or OTO order: its parent (the entry; for OCO the take-profit), by our `id`.")
+            .Resolve(c => c.Source.ParentOrderId);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<OrderGraphType>>>>("legs")
+            .Description("A BRACKET, OCO or OTO order's legs, from Alpaca's `legs` (take-profit first, then stop-loss), each an order of its own whose transitions arrive on `orderUpdated`; empty for other orders and for legs (one level only).")
+            .ResolveAsync(async c => c.Source.OrderClass == OrderClass.Simple || c.Source.ParentOrderId is not null
+                ? []
+                : await c.RequestServices!.GetRequiredService<OrderStore>().ListLegsAsync(c.Source.UserId, c.Source.Id, c.CancellationToken));
         Field(o => o.CreatedAt);
         Field(o => o.SubmittedAt, nullable: true);
         Field(o => o.FilledAt, nullable: true);

@@ -97,17 +97,27 @@ internal sealed partial class OrderHistorySync(
         // leave every order it had not reached as it was, pass after pass).
         var claimed = new List<(Order Ours, AlpacaOrder Reported)>();
         var unclaimed = new List<AlpacaOrder>();
+        var newLegs = new List<(Order Parent, List<AlpacaOrder> Legs)>();
         void Claim(IEnumerable<AlpacaOrder> reported)
         {
             foreach (var order in reported)
             {
-                if ((byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId)) is not { } ours)
+                var ours = byAlpacaId.GetValueOrDefault(order.Id) ?? byClientOrderId.GetValueOrDefault(order.ClientOrderId);
+                if (ours is null)
                 {
                     unclaimed.Add(order);
                 }
                 else if (missing.Remove(ours.Id))
                 {
                     claimed.Add((ours, order));
+                }
+
+                if (ours is not null && order.Legs.Count > 0)
+                {
+                    // Nested reads carry the legs only under their parent: ours are applied, new ones saved as rows.
+                    var known = order.Legs.Where(l => byAlpacaId.ContainsKey(l.Id) || byClientOrderId.ContainsKey(l.ClientOrderId)).ToList();
+                    Claim(known);
+                    newLegs.Add((ours, order.Legs.Except(known).ToList()));
                 }
             }
         }
@@ -123,6 +133,11 @@ internal sealed partial class OrderHistorySync(
         {
             // What was read is still applied; the rest waits for the next pass.
             failed = e;
+        }
+
+        foreach (var (parent, legs) in newLegs)
+        {
+            await store.RecordLegsAsync(parent, legs, CancellationToken.None);
         }
 
         foreach (var (ours, reported) in claimed)

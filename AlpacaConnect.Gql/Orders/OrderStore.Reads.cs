@@ -44,6 +44,17 @@ internal sealed partial class OrderStore
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The user's order Alpaca lists at <paramref name="accountId"/> by this id or client order id; null for one placed elsewhere.</summary>
+    public async Task<Order?> FindAtAccountAsync(
+        string userId, string? accountId, AlpacaEnvironment environment, Guid alpacaOrderId, string? clientOrderId, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Set<Order>().AsNoTracking()
+            .Where(o => o.UserId == userId && o.AlpacaAccountId == accountId && o.Environment == environment)
+            .Where(o => o.AlpacaOrderId == alpacaOrderId || (clientOrderId != null && o.ClientOrderId == clientOrderId))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The connections holding open orders on the account they point at now: the accounts whose stream must be watched.</summary>
     public async Task<IReadOnlyList<Guid>> ConnectionsWithOpenOrdersAsync(CancellationToken cancellationToken)
     {

@@ -260,6 +260,56 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                     b.ToTable("TradingHalts", (string)null);
                 });
 
+            modelBuilder.Entity("AlpacaConnect.Gql.Orders.Batches.OrderBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlpacaAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("OrderBatches", (string)null);
+                });
+
             modelBuilder.Entity("AlpacaConnect.Gql.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,6 +384,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                     b.Property<string>("OrderClass")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentOrderId")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal?>("Qty")
@@ -436,6 +489,8 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
 
                     b.HasIndex("ClientOrderId")
                         .IsUnique();
+
+                    b.HasIndex("ParentOrderId");
 
                     b.HasIndex("UserId", "CreatedAt");
 

@@ -267,6 +267,56 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                     b.ToTable("TradingHalts", (string)null);
                 });
 
+            modelBuilder.Entity("AlpacaConnect.Gql.Orders.Batches.OrderBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AlpacaAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("RequestFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Kind", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.ToTable("OrderBatches", (string)null);
+                });
+
             modelBuilder.Entity("AlpacaConnect.Gql.Orders.Order", b =>
                 {
                     b.Property<Guid>("Id")
@@ -342,6 +392,9 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("ParentOrderId")
+                        .HasColumnType("uuid");
 
                     b.Property<decimal?>("Qty")
                         .HasColumnType("numeric");
@@ -443,6 +496,8 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
 
                     b.HasIndex("ClientOrderId")
                         .IsUnique();
+
+                    b.HasIndex("ParentOrderId");
 
                     b.HasIndex("UserId", "CreatedAt");
 
