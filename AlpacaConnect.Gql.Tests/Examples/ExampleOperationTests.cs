@@ -71,6 +71,11 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
         ["replaceOrder"] = (data, step) => Assert.Equal(Text(step("placeOrder.limit"), "placeOrder.order.id"), Text(data, "replaceOrder.order.replaces")),
         ["cancelOrder"] = (data, _) => Assert.Contains(Text(data, "cancelOrder.order.status"), new[] { "PENDING_CANCEL", "CANCELED" }),
         ["closePosition"] = (data, _) => Assert.Equal("SELL", Text(data, "closePosition.order.side")),
+        ["previewOrder"] = (data, _) =>
+        {
+            Assert.True(Element(data, "previewOrder.wouldPlace").GetBoolean());
+            Assert.Contains(Element(data, "previewOrder.guardrails").EnumerateArray(), g => Text(g, "rule") == "MAX_NOTIONAL_PER_ORDER" && Element(g, "passed").GetBoolean());
+        },
         ["disconnectAlpaca"] = (data, _) => Assert.Equal("NOT_CONNECTED", Text(data, "disconnectAlpaca.connection.status")),
     };
 

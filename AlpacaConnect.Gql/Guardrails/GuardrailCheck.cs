@@ -34,7 +34,14 @@ internal sealed record GuardrailContext(
     decimal? Bid,
     decimal? Ask,
     int OrdersToday,
-    decimal NotionalToday);
+    decimal NotionalToday)
+{
+    /// <summary>The buying power that applies to the asset's class, as last read (no rule of ours refuses by it: Alpaca does).</summary>
+    public decimal? BuyingPower { get; init; }
+}
 
 /// <summary>A refused order: which rule, what limit, what was asked.</summary>
 internal sealed record GuardrailViolation(string Rule, string Message, string? Limit = null, string? Actual = null);
+
+/// <summary>One rule's verdict on an order: passed or not, with its limit and what the order reaches.</summary>
+internal sealed record GuardrailVerdict(string Rule, bool Passed, string Message, string? Limit = null, string? Actual = null);

@@ -10,53 +10,52 @@ namespace AlpacaConnect.Gql.Guardrails;
 /// </summary>
 internal static class GuardrailPolicy
 {
-    public static IReadOnlyList<GuardrailViolation> Check(GuardrailOrder order, GuardrailContext context, GuardrailOptions options)
+    public static IReadOnlyList<GuardrailViolation> Check(GuardrailOrder order, GuardrailContext context, GuardrailOptions options) =>
+        Evaluate(order, context, options).Where(v => !v.Passed).Select(v => new GuardrailViolation(v.Rule, v.Message, v.Limit, v.Actual)).ToList();
+
+    /// <summary>
+    /// Every rule that applies to the order, passed or not, in the order they are checked: what <see cref="Check"/> refuses
+    /// by and what <c>previewOrder</c> shows, from the same code so the two cannot disagree.
+    /// </summary>
+    public static IReadOnlyList<GuardrailVerdict> Evaluate(GuardrailOrder order, GuardrailContext context, GuardrailOptions options)
     {
-        var violations = new List<GuardrailViolation>();
-        void Refuse(string rule, string message, object? limit = null, object? actual = null) =>
-            violations.Add(new GuardrailViolation(rule, message, Text(limit), Text(actual)));
+        var verdicts = new List<GuardrailVerdict>();
+        void Judge(bool passed, string rule, string message, object? limit = null, object? actual = null) =>
+            verdicts.Add(new GuardrailVerdict(rule, passed, message, Text(limit), Text(actual)));
 
-        if (context.TradingBlocked || context.AccountBlocked || context.TradeSuspendedByUser)
-        {
-            Refuse(GuardrailRules.AccountBlocked, "The Alpaca account cannot place orders now (blocked or suspended by the user).");
-        }
+        Judge(!(context.TradingBlocked || context.AccountBlocked || context.TradeSuspendedByUser), GuardrailRules.AccountBlocked,
+            "The Alpaca account cannot place orders now (blocked or suspended by the user).");
 
-        if (order.Environment == AlpacaEnvironment.Live && !options.AllowLiveTrading)
+        if (order.Environment == AlpacaEnvironment.Live)
         {
-            Refuse(GuardrailRules.LiveTradingDisabled, "Live trading is not enabled on this server.");
+            Judge(options.AllowLiveTrading, GuardrailRules.LiveTradingDisabled, "Live trading is not enabled on this server.");
         }
 
         if (!order.Closing)
         {
-            CheckTerms(order, options, Refuse);
+            CheckTerms(order, options, Judge);
         }
 
-        if (!context.MarketOpen && !order.TradesAroundTheClock && options.MarketHours switch
+        if (!order.TradesAroundTheClock && options.MarketHours switch
         {
             MarketHoursPolicy.WhileOpen => true,
             MarketHoursPolicy.MarketOrdersWhileOpen => order.Type == OrderType.Market,
             _ => false,
         })
         {
-            Refuse(GuardrailRules.MarketClosed, "The market is closed; this order can only be placed while it is open.");
+            Judge(context.MarketOpen, GuardrailRules.MarketClosed, "The market is closed; this order can only be placed while it is open.");
         }
 
         if (!order.Closing)
         {
-            if (order.Quantity > options.MaxQuantityPerOrder)
-            {
-                Refuse(GuardrailRules.MaxQuantity, "The quantity is above the per-order limit.", options.MaxQuantityPerOrder, order.Quantity);
-            }
-
-            CheckValue(order, context, options, Refuse);
+            Judge(!(order.Quantity > options.MaxQuantityPerOrder), GuardrailRules.MaxQuantity, "The quantity is above the per-order limit.",
+                options.MaxQuantityPerOrder, order.Quantity);
+            CheckValue(order, context, options, Judge);
         }
 
-        if (context.OrdersToday + 1 > options.MaxOrdersPerDay)
-        {
-            Refuse(GuardrailRules.MaxOrdersPerDay, "The daily number of orders is used up.", options.MaxOrdersPerDay, context.OrdersToday + 1);
-        }
-
-        return violations;
+        Judge(context.OrdersToday + 1 <= options.MaxOrdersPerDay, GuardrailRules.MaxOrdersPerDay, "The daily number of orders is used up.",
+            options.MaxOrdersPerDay, context.OrdersToday + 1);
+        return verdicts;
     }
 
     /// <summary>The order's value in USD, from its notional, its own price, or the quote's side it would take.</summary>
@@ -67,12 +66,7 @@ internal static class GuardrailPolicy
             return notional;
         }
 
-        var price = order.Type switch
-        {
-            OrderType.Limit or OrderType.StopLimit => order.LimitPrice,
-            OrderType.Stop => order.StopPrice,
-            _ => order.Side == OrderSide.Buy ? context.Ask ?? context.Bid : context.Bid ?? context.Ask,
-        };
+        var price = ValuationPrice(order, context);
         if (price is not > 0 || order.Quantity is not { } quantity)
         {
             return null;
@@ -89,57 +83,54 @@ internal static class GuardrailPolicy
         }
     }
 
+    /// <summary>The price the order is valued at: its own limit or stop price, else the quote's side it would take.</summary>
+    public static decimal? ValuationPrice(GuardrailOrder order, GuardrailContext context) => order.Type switch
+    {
+        OrderType.Limit or OrderType.StopLimit => order.LimitPrice,
+        OrderType.Stop => order.StopPrice,
+        _ => order.Side == OrderSide.Buy ? context.Ask ?? context.Bid : context.Bid ?? context.Ask,
+    };
+
     /// <summary>What may be traded here at all: the symbol lists, order types and times in force.</summary>
-    private static void CheckTerms(GuardrailOrder order, GuardrailOptions options, Action<string, string, object?, object?> refuse)
+    private static void CheckTerms(GuardrailOrder order, GuardrailOptions options, Action<bool, string, string, object?, object?> judge)
     {
         var symbol = order.Symbol.ToUpperInvariant();
-        if (options.DeniedSymbols.Any(s => string.Equals(s, symbol, StringComparison.OrdinalIgnoreCase)))
+        var denied = options.DeniedSymbols.Any(s => string.Equals(s, symbol, StringComparison.OrdinalIgnoreCase));
+        judge(!denied, GuardrailRules.SymbolDenied, $"{symbol} may not be traded here.", null, symbol);
+        if (!denied && options.AllowedSymbols.Count > 0)
         {
-            refuse(GuardrailRules.SymbolDenied, $"{symbol} may not be traded here.", null, symbol);
-        }
-        else if (options.AllowedSymbols.Count > 0 && !options.AllowedSymbols.Any(s => string.Equals(s, symbol, StringComparison.OrdinalIgnoreCase)))
-        {
-            refuse(GuardrailRules.SymbolNotAllowed, $"{symbol} is not on the list of tradable symbols.", string.Join(",", options.AllowedSymbols), symbol);
-        }
-
-        if (!options.AllowedOrderTypes.Contains(order.Type))
-        {
-            refuse(GuardrailRules.OrderTypeNotAllowed, $"{order.Type} orders are not allowed.", string.Join(",", options.AllowedOrderTypes), order.Type);
+            judge(options.AllowedSymbols.Any(s => string.Equals(s, symbol, StringComparison.OrdinalIgnoreCase)), GuardrailRules.SymbolNotAllowed,
+                $"{symbol} is not on the list of tradable symbols.", string.Join(",", options.AllowedSymbols), symbol);
         }
 
-        if (!options.AllowedTimeInForce.Contains(order.TimeInForce))
-        {
-            refuse(GuardrailRules.TimeInForceNotAllowed, $"Time in force {order.TimeInForce} is not allowed.", string.Join(",", options.AllowedTimeInForce), order.TimeInForce);
-        }
+        judge(options.AllowedOrderTypes.Contains(order.Type), GuardrailRules.OrderTypeNotAllowed, $"{order.Type} orders are not allowed.",
+            string.Join(",", options.AllowedOrderTypes), order.Type);
+        judge(options.AllowedTimeInForce.Contains(order.TimeInForce), GuardrailRules.TimeInForceNotAllowed, $"Time in force {order.TimeInForce} is not allowed.",
+            string.Join(",", options.AllowedTimeInForce), order.TimeInForce);
     }
 
-    private static void CheckValue(GuardrailOrder order, GuardrailContext context, GuardrailOptions options, Action<string, string, object?, object?> refuse)
+    private static void CheckValue(GuardrailOrder order, GuardrailContext context, GuardrailOptions options, Action<bool, string, string, object?, object?> judge)
     {
         if (EstimatedNotional(order, context) is not { } value)
         {
-            refuse(GuardrailRules.PriceUnavailable, "No price is available to value this order; try a limit order.", null, null);
+            judge(false, GuardrailRules.PriceUnavailable, "No price is available to value this order; try a limit order.", null, null);
             return;
         }
 
-        if (value > options.MaxNotionalPerOrder)
-        {
-            refuse(GuardrailRules.MaxNotionalPerOrder, "The order's value is above the per-order limit.", options.MaxNotionalPerOrder, Math.Round(value, 2));
-        }
-
-        if (value > options.MaxDailyNotional - context.NotionalToday)
-        {
-            refuse(GuardrailRules.MaxDailyNotional, "The order would pass the daily value limit.", options.MaxDailyNotional, value == decimal.MaxValue ? value : Math.Round(context.NotionalToday + value, 2));
-        }
+        judge(true, GuardrailRules.PriceUnavailable, "A price is available to value this order.", null, value == decimal.MaxValue ? value : Math.Round(value, 2));
+        judge(!(value > options.MaxNotionalPerOrder), GuardrailRules.MaxNotionalPerOrder, "The order's value is above the per-order limit.",
+            options.MaxNotionalPerOrder, value == decimal.MaxValue ? value : Math.Round(value, 2));
+        judge(!(value > options.MaxDailyNotional - context.NotionalToday), GuardrailRules.MaxDailyNotional, "The order would pass the daily value limit.",
+            options.MaxDailyNotional, value == decimal.MaxValue ? value : Math.Round(context.NotionalToday + value, 2));
 
         if (order.LimitPrice is { } limit && order.Type is OrderType.Limit or OrderType.StopLimit)
         {
             var collar = options.LimitPriceCollarPercent / 100m;
-            var outside = order.Side == OrderSide.Buy
-                ? context.Ask is { } ask && limit > ask * (1 + collar)
-                : context.Bid is { } bid && limit < bid * (1 - collar);
-            if (outside)
+            var reference = order.Side == OrderSide.Buy ? context.Ask : context.Bid;
+            if (reference is { } market)
             {
-                refuse(GuardrailRules.LimitPriceCollar, $"The limit price is more than {options.LimitPriceCollarPercent}% away from the market.",
+                var outside = order.Side == OrderSide.Buy ? limit > market * (1 + collar) : limit < market * (1 - collar);
+                judge(!outside, GuardrailRules.LimitPriceCollar, $"The limit price is more than {options.LimitPriceCollarPercent}% away from the market.",
                     options.LimitPriceCollarPercent + "%", limit);
             }
         }

@@ -5,7 +5,10 @@ using AlpacaConnect.Gql.Trading;
 
 namespace AlpacaConnect.Gql.Orders;
 
-/// <summary><c>placeOrder</c>: the input's own rules, then <see cref="OrderPipeline"/> with a POST sent once.</summary>
+/// <summary>
+/// <c>placeOrder</c>: the input's own rules, then <see cref="OrderPipeline"/> with a POST sent once; <c>previewOrder</c>:
+/// the same rules and the same pipeline's checks, stopping before anything is reserved, saved or sent.
+/// </summary>
 internal sealed class OrderPlacement(OrderPipeline pipeline, OrderStore store)
 {
     public async Task<PlaceOrderPayload> PlaceAsync(string userId, PlaceOrderInput input, CancellationToken cancellationToken)
@@ -15,15 +18,27 @@ internal sealed class OrderPlacement(OrderPipeline pipeline, OrderStore store)
             return PlaceOrderPayload.Failed(invalid);
         }
 
-        var command = new PlaceCommand(input, store)
-        {
-            UserId = userId,
-            IdempotencyKey = input.IdempotencyKey,
-            Fingerprint = RequestFingerprint.Of(input),
-        };
-        var (order, errors) = await pipeline.RunAsync(command, cancellationToken);
+        var (order, errors) = await pipeline.RunAsync(CommandOf(userId, input), cancellationToken);
         return new PlaceOrderPayload(order, errors);
     }
+
+    /// <summary>What <see cref="PlaceAsync"/> would answer for a key not used before; nothing is reserved, saved or sent.</summary>
+    public async Task<OrderPreview> PreviewAsync(string userId, PlaceOrderInput input, CancellationToken cancellationToken)
+    {
+        if (OrderInputRules.Check(input) is { Count: > 0 } invalid)
+        {
+            return new OrderPreview(new OrderAssessment(invalid), input.Side);
+        }
+
+        return new OrderPreview(await pipeline.AssessAsync(CommandOf(userId, input), cancellationToken), input.Side);
+    }
+
+    private PlaceCommand CommandOf(string userId, PlaceOrderInput input) => new(input, store)
+    {
+        UserId = userId,
+        IdempotencyKey = input.IdempotencyKey,
+        Fingerprint = RequestFingerprint.Of(input),
+    };
 
     private sealed class PlaceCommand(PlaceOrderInput input, OrderStore store) : OrderCommand
     {

@@ -37,6 +37,7 @@ internal static class OrdersExtensions
         builder.Services.AddSingleton<PositionClosing>();
         builder.Services.AddQueryFields<OrderQueries>();
         builder.Services.AddQueryFields<OrderLogQueries>();
+        builder.Services.AddQueryFields<OrderPreviewQueries>();
         builder.Services.AddMutationFields<OrderMutations>();
         builder.Services.AddSubscriptionFields<OrderSubscriptions>();
         builder.Services.AddSingleton<ITradeUpdateHandler, OrderStreamHandler>();

@@ -9,7 +9,7 @@ namespace AlpacaConnect.Bench;
 public sealed record BenchOptions
 {
     public static readonly string[] AllScenarios =
-        ["load", "placement-serial", "placement-parallel", "placement-users", "economy", "storm", "fanout", "soak", "abuse"];
+        ["load", "placement-serial", "placement-parallel", "placement-users", "economy", "app-polling", "storm", "fanout", "soak", "abuse"];
 
     /// <summary>Names <c>--only</c> takes for several scenarios at once: <c>placement</c> runs the three placement scenarios.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Groups = new Dictionary<string, string[]>

@@ -68,6 +68,7 @@ static async Task<int> RunAllAsync(BenchOptions options, BenchPaths paths)
     await Run(PlacementScenarios.ManyAtOnce, PlacementScenarios.OneUserManyAtOnceAsync, report.Placement.Add);
     await Run(PlacementScenarios.ManyUsers, PlacementScenarios.ManyUsersOneAtATimeAsync, report.Placement.Add);
     await Run("economy", EconomyScenario.RunAsync, r => report.Economy = r);
+    await Run(AppPollingScenario.Name, AppPollingScenario.RunAsync, r => report.AppPolling = r);
     await Run("storm", StormScenario.RunAsync, r => report.Storm = r);
     await Run("fanout", FanOutScenario.RunAsync, r => report.FanOut = r);
     await Run("soak", SoakScenario.RunAsync, r => report.Soak = r);

@@ -25,88 +25,88 @@ internal static class AssetRules
     public const string WholeContracts = "WHOLE_CONTRACTS";
     public const string NotionalForClass = "NOTIONAL_FOR_ASSET_CLASS";
     public const string NonStandardContract = "NON_STANDARD_CONTRACT";
+    public const string AssetClassNotAllowed = "ASSET_CLASS_NOT_ALLOWED";
 
     /// <summary>
     /// The order's refusals by its asset (none when it may go on). For a position close (<paramref name="closing"/>)
     /// Alpaca composes the closing order, so only the class and tradability are ours to check.
     /// </summary>
-    public static IReadOnlyList<PayloadError> Check(OrderTicket order, TradableAsset? asset, IReadOnlyList<AssetClass> allowed, bool closing = false)
+    public static IReadOnlyList<PayloadError> Check(OrderTicket order, TradableAsset? asset, IReadOnlyList<AssetClass> allowed, bool closing = false) =>
+        Evaluate(order, asset, allowed, closing).Where(v => v.Error is not null).Select(v => v.Error!).ToList();
+
+    /// <summary>
+    /// Every asset rule that applies to the order, passed or not, in the order they are checked: what <see cref="Check"/>
+    /// refuses by and what <c>previewOrder</c> shows, from the same code.
+    /// </summary>
+    public static IReadOnlyList<AssetVerdict> Evaluate(OrderTicket order, TradableAsset? asset, IReadOnlyList<AssetClass> allowed, bool closing = false)
     {
         if (asset is null)
         {
-            return [new OrderInvalidError("symbol", $"Alpaca lists no asset {order.Symbol}.", Rule: NotFound, Actual: order.Symbol)];
+            return [AssetVerdict.Failed(NotFound, new OrderInvalidError("symbol", $"Alpaca lists no asset {order.Symbol}.", Rule: NotFound, Actual: order.Symbol), null, order.Symbol)];
         }
 
+        var verdicts = new List<AssetVerdict> { AssetVerdict.Pass(NotFound, asset.Symbol) };
         if (!allowed.Contains(asset.Class))
         {
-            return [new AssetClassNotAllowedError(asset.Class, allowed)];
+            verdicts.Add(AssetVerdict.Failed(AssetClassNotAllowed, new AssetClassNotAllowedError(asset.Class, allowed),
+                string.Join(",", allowed.Select(c => c.ToString().ToConstantCase())), asset.Class.ToString().ToConstantCase()));
+            return verdicts;
         }
 
-        var errors = new List<PayloadError>();
-        void Invalid(string field, string rule, string message, object? limit = null, object? actual = null) =>
-            errors.Add(new OrderInvalidError(field, message, Rule: rule, Limit: Text(limit), Actual: Text(actual)));
+        verdicts.Add(AssetVerdict.Pass(AssetClassNotAllowed, asset.Class.ToString().ToConstantCase()));
+        void Judge(bool passed, string field, string rule, string message, object? limit = null, object? actual = null) =>
+            verdicts.Add(passed
+                ? AssetVerdict.Pass(rule, Text(actual), Text(limit))
+                : AssetVerdict.Failed(rule, new OrderInvalidError(field, message, Rule: rule, Limit: Text(limit), Actual: Text(actual)), Text(limit), Text(actual)));
 
-        if (!asset.Tradable)
+        Judge(asset.Tradable, "symbol", NotTradable, $"{asset.Symbol} is not tradable at Alpaca now.", actual: asset.Symbol);
+        if (!asset.Tradable || closing)
         {
-            Invalid("symbol", NotTradable, $"{asset.Symbol} is not tradable at Alpaca now.", actual: asset.Symbol);
-            return errors;
-        }
-
-        if (closing)
-        {
-            return errors;
+            return verdicts;
         }
 
         switch (asset.Class)
         {
             case AssetClass.Crypto:
-                Crypto(order, asset, Invalid);
+                Crypto(order, asset, Judge);
                 break;
             case AssetClass.UsOption:
-                Option(order, asset, Invalid);
+                Option(order, asset, Judge);
                 break;
             default:
                 var fractional = order.Notional is not null || order.Qty is { } q && q % 1 != 0;
-                if (fractional && !asset.Fractionable)
+                if (fractional)
                 {
-                    Invalid(order.Notional is null ? "qty" : "notional", NotFractionable, $"{asset.Symbol} trades in whole shares only.", actual: order.Qty ?? order.Notional);
+                    Judge(asset.Fractionable, order.Notional is null ? "qty" : "notional", NotFractionable, $"{asset.Symbol} trades in whole shares only.",
+                        actual: order.Qty ?? order.Notional);
                 }
 
                 break;
         }
 
-        return errors;
+        return verdicts;
     }
 
     /// <summary>Crypto takes GTC or IOC, market, limit and stop-limit orders, in the asset's own size steps (more-facts 3.3).</summary>
-    private static void Crypto(OrderTicket order, TradableAsset asset, Action<string, string, string, object?, object?> invalid)
+    private static void Crypto(OrderTicket order, TradableAsset asset, Action<bool, string, string, string, object?, object?> judge)
     {
-        if (order.TimeInForce is not (TimeInForce.Gtc or TimeInForce.Ioc))
-        {
-            invalid("timeInForce", TimeInForceForClass, "Crypto orders take GTC or IOC.", "GTC,IOC", order.TimeInForce.ToString().ToConstantCase());
-        }
-
-        if (order.Type is not (OrderType.Market or OrderType.Limit or OrderType.StopLimit))
-        {
-            invalid("type", OrderTypeForClass, "Crypto orders are MARKET, LIMIT or STOP_LIMIT.", "MARKET,LIMIT,STOP_LIMIT", order.Type.ToString().ToConstantCase());
-        }
-
-        if (order.OrderClass != OrderClass.Simple || order.ExtendedHours)
-        {
-            invalid(order.ExtendedHours ? "extendedHours" : "orderClass", order.ExtendedHours ? ExtendedHoursForClass : OrderClassForClass,
-                "Crypto orders are SIMPLE orders and trade around the clock (no extendedHours).", null, null);
-        }
+        judge(order.TimeInForce is TimeInForce.Gtc or TimeInForce.Ioc, "timeInForce", TimeInForceForClass, "Crypto orders take GTC or IOC.",
+            "GTC,IOC", order.TimeInForce.ToString().ToConstantCase());
+        judge(order.Type is OrderType.Market or OrderType.Limit or OrderType.StopLimit, "type", OrderTypeForClass,
+            "Crypto orders are MARKET, LIMIT or STOP_LIMIT.", "MARKET,LIMIT,STOP_LIMIT", order.Type.ToString().ToConstantCase());
+        judge(order.OrderClass == OrderClass.Simple && !order.ExtendedHours, order.ExtendedHours ? "extendedHours" : "orderClass",
+            order.ExtendedHours ? ExtendedHoursForClass : OrderClassForClass, "Crypto orders are SIMPLE orders and trade around the clock (no extendedHours).", null, null);
 
         if (order.Qty is { } qty)
         {
-            if (asset.MinOrderSize is { } min && qty < min)
+            if (asset.MinOrderSize is { } min)
             {
-                invalid("qty", BelowMinOrderSize, $"The smallest {asset.Symbol} order is {Text(min)}.", min, qty);
+                judge(qty >= min, "qty", BelowMinOrderSize, $"The smallest {asset.Symbol} order is {Text(min)}.", min, qty);
             }
 
-            if (asset.MinTradeIncrement is > 0 and var step && qty % step != 0)
+            if (asset.MinTradeIncrement is > 0 and var step)
             {
-                invalid("qty", QtyIncrement, $"{asset.Symbol} quantities go in steps of {Text(step)}.", step, qty);
+                judge(qty % step == 0, "qty", QtyIncrement, $"{asset.Symbol} quantities go in steps of {Text(step)}.", step, qty);
             }
         }
 
@@ -114,46 +114,33 @@ internal static class AssetRules
         {
             foreach (var (field, price) in new[] { ("limitPrice", order.LimitPrice), ("stopPrice", order.StopPrice) })
             {
-                if (price is { } p && p % tick != 0)
+                if (price is { } p)
                 {
-                    invalid(field, PriceIncrement, $"{asset.Symbol} prices go in steps of {Text(tick)}.", tick, p);
+                    judge(p % tick == 0, field, PriceIncrement, $"{asset.Symbol} prices go in steps of {Text(tick)}.", tick, p);
                 }
             }
         }
     }
 
     /// <summary>Options: whole contracts, no notional, DAY, market or limit, regular hours (more-facts 3.4).</summary>
-    private static void Option(OrderTicket order, TradableAsset asset, Action<string, string, string, object?, object?> invalid)
+    private static void Option(OrderTicket order, TradableAsset asset, Action<bool, string, string, string, object?, object?> judge)
     {
-        if (asset.Multiplier is not > 0)
-        {
-            invalid("symbol", NonStandardContract, "Alpaca gives no multiplier for this contract, so its value cannot be known; it is not traded here.", null, asset.Symbol);
-        }
-
+        judge(asset.Multiplier is > 0, "symbol", NonStandardContract,
+            "Alpaca gives no multiplier for this contract, so its value cannot be known; it is not traded here.", null, asset.Symbol);
         if (order.Notional is not null)
         {
-            invalid("notional", NotionalForClass, "Option orders take a number of contracts (qty), not a notional.", null, order.Notional);
+            judge(false, "notional", NotionalForClass, "Option orders take a number of contracts (qty), not a notional.", null, order.Notional);
         }
-        else if (order.Qty is { } qty && qty % 1 != 0)
+        else if (order.Qty is { } qty)
         {
-            invalid("qty", WholeContracts, "Option orders are for whole contracts.", null, qty);
+            judge(qty % 1 == 0, "qty", WholeContracts, "Option orders are for whole contracts.", null, qty);
         }
 
-        if (order.TimeInForce != TimeInForce.Day)
-        {
-            invalid("timeInForce", TimeInForceForClass, "Option orders take DAY.", "DAY", order.TimeInForce.ToString().ToConstantCase());
-        }
-
-        if (order.Type is not (OrderType.Market or OrderType.Limit))
-        {
-            invalid("type", OrderTypeForClass, "Option orders are MARKET or LIMIT.", "MARKET,LIMIT", order.Type.ToString().ToConstantCase());
-        }
-
-        if (order.OrderClass != OrderClass.Simple || order.ExtendedHours)
-        {
-            invalid(order.ExtendedHours ? "extendedHours" : "orderClass", order.ExtendedHours ? ExtendedHoursForClass : OrderClassForClass,
-                "Option orders are SIMPLE orders in regular hours.", null, null);
-        }
+        judge(order.TimeInForce == TimeInForce.Day, "timeInForce", TimeInForceForClass, "Option orders take DAY.", "DAY", order.TimeInForce.ToString().ToConstantCase());
+        judge(order.Type is OrderType.Market or OrderType.Limit, "type", OrderTypeForClass, "Option orders are MARKET or LIMIT.", "MARKET,LIMIT",
+            order.Type.ToString().ToConstantCase());
+        judge(order.OrderClass == OrderClass.Simple && !order.ExtendedHours, order.ExtendedHours ? "extendedHours" : "orderClass",
+            order.ExtendedHours ? ExtendedHoursForClass : OrderClassForClass, "Option orders are SIMPLE orders in regular hours.", null, null);
     }
 
     private static string? Text(object? value) => value switch
@@ -162,4 +149,12 @@ internal static class AssetRules
         decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
+}
+
+/// <summary>One asset rule's verdict on an order: passed, or the error <c>placeOrder</c> answers with.</summary>
+internal sealed record AssetVerdict(string Rule, bool Passed, string? Limit, string? Actual, PayloadError? Error)
+{
+    public static AssetVerdict Pass(string rule, string? actual = null, string? limit = null) => new(rule, true, limit, actual, null);
+
+    public static AssetVerdict Failed(string rule, PayloadError error, string? limit, string? actual) => new(rule, false, limit, actual, error);
 }

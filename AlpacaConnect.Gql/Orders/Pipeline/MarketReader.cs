@@ -46,7 +46,16 @@ internal sealed class MarketReader(
         var open = found?.Class == AssetClass.Crypto || options.CurrentValue.MarketHours == MarketHoursPolicy.Always
             || (await clock ?? await IsOpenAsync(connectionId, client, cancellationToken) ?? false);
         var flags = await account;
-        return (found, new GuardrailContext(flags.TradingBlocked, flags.AccountBlocked, flags.TradeSuspendedByUser, open, bid, ask, 0, 0m));
+        return (found, new GuardrailContext(flags.TradingBlocked, flags.AccountBlocked, flags.TradeSuspendedByUser, open, bid, ask, 0, 0m)
+        {
+            // Crypto is never marginable and options have their own figure (facts 119, more-facts 277).
+            BuyingPower = found?.Class switch
+            {
+                AssetClass.Crypto => flags.NonMarginableBuyingPower ?? flags.BuyingPower,
+                AssetClass.UsOption => flags.OptionsBuyingPower ?? flags.BuyingPower,
+                _ => flags.BuyingPower,
+            },
+        });
     }
 
     /// <summary>Whether the market is open now, by a clock read earlier as long as neither its next open nor its next close has passed.</summary>

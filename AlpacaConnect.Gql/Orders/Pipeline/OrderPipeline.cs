@@ -2,7 +2,6 @@ using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Guardrails;
-using AlpacaConnect.Gql.Trading.Assets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -39,31 +38,21 @@ internal sealed partial class OrderPipeline(
             return await ReplayAsync(command, existing, cancellationToken);
         }
 
-        if (command.Precheck() is { Count: > 0 } misfit)
+        var assessed = await AssessAsync(command, cancellationToken);
+        if (assessed.Refused.Count > 0)
         {
-            return PipelineResult.Failed(misfit);
+            return PipelineResult.Failed(assessed.Refused);
         }
 
         try
         {
-            var connection = await connections.RequireBoundAsync(command.UserId, cancellationToken);
-            if (await gate.RefusalAsync(command.UserId, connection.AccountId, cancellationToken) is { } closed)
-            {
-                return PipelineResult.Failed(closed);
-            }
-
-            var client = alpaca.ForConnection(connection.Connection);
-            if (await command.PrepareAsync(connection, client, cancellationToken) is { Count: > 0 } stopped)
-            {
-                return PipelineResult.Failed(stopped);
-            }
-
-            var (intent, refused) = await CheckAndReserveAsync(command, connection, client, cancellationToken);
+            var (intent, refused) = await ReserveAsync(command, assessed, cancellationToken);
             if (intent is null)
             {
                 return PipelineResult.Failed(refused);
             }
 
+            var client = assessed.Client!;
             return await settlement.SettleAsync(command, client, intent, await command.SendAsync(client, intent), firstAttempt: true);
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
@@ -163,8 +152,8 @@ internal sealed partial class OrderPipeline(
                 return new PipelineResult(existing, stopped);
             }
 
-            var (asset, context, unfit) = await ReadAsync(command, connection, client, cancellationToken);
-            var refused = unfit.Count > 0 ? unfit : (await JudgeAsync(command, connection, asset!, context, existing, cancellationToken)).Refused;
+            var read = await ReadAsync(command, connection, client, cancellationToken);
+            var refused = read.Refused.Count > 0 ? read.Refused : (await JudgeAsync(command, read, existing, cancellationToken)).Refused;
             if (refused.Count > 0)
             {
                 return new PipelineResult(existing, refused);
@@ -178,26 +167,27 @@ internal sealed partial class OrderPipeline(
         return await settlement.SettleAsync(command, client, existing, await command.SendAsync(client, existing), firstAttempt: false);
     }
 
-    /// <summary>The checks, then the intent saved with its reservation; or why not.</summary>
-    private async Task<(Order? Intent, IReadOnlyList<PayloadError> Refused)> CheckAndReserveAsync(
-        OrderCommand command, BoundConnection connection, IAlpacaTradingClient client, CancellationToken cancellationToken)
+    /// <summary>
+    /// The intent saved with its reservation, for an order that passed every check; or why not. Only the usage is
+    /// judged again when another order took it first: the upstream reads stand.
+    /// </summary>
+    private async Task<(Order? Intent, IReadOnlyList<PayloadError> Refused)> ReserveAsync(
+        OrderCommand command, OrderAssessment assessed, CancellationToken cancellationToken)
     {
         var policy = guardrails.CurrentValue;
-        var (asset, context, misfit) = await ReadAsync(command, connection, client, cancellationToken);
-        if (misfit.Count > 0)
-        {
-            return (null, misfit);
-        }
-
-        // Only the usage is read again when another order took it first: the upstream reads stand.
+        var connection = assessed.Connection!;
         for (var attempt = 1; ; attempt++)
         {
-            var (estimate, refused) = await JudgeAsync(command, connection, asset!, context, replaying: null, cancellationToken);
-            if (refused.Count > 0)
+            if (attempt > 1)
             {
-                return (null, refused);
+                assessed = await JudgeAsync(command, assessed, replaying: null, cancellationToken);
+                if (assessed.Refused.Count > 0)
+                {
+                    return (null, assessed.Refused);
+                }
             }
 
+            var estimate = assessed.Estimate;
             var now = time.GetUtcNow();
             var day = TradingDay.Of(now);
             var (supersededCount, supersededValue) = command.Supersedes(day);
@@ -207,7 +197,7 @@ internal sealed partial class OrderPipeline(
             intent.AlpacaAccountId = connection.AccountId;
             intent.Environment = connection.Environment;
             intent.Command = command.Kind;
-            intent.AssetClass = asset!.Class;
+            intent.AssetClass = assessed.Asset!.Class;
             intent.EstimatedNotional = estimate;
             intent.Status = OrderStatus.PendingSubmit;
             intent.CreatedAt = now;
@@ -228,54 +218,6 @@ internal sealed partial class OrderPipeline(
         }
     }
 
-    private static PayloadError ConnectionError(ApiException e) =>
+    internal static PayloadError ConnectionError(ApiException e) =>
         e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError();
-}
-
-internal sealed partial class OrderPipeline
-{
-    /// <summary>The asset and the market read from Alpaca, and the asset's refusals of the order (none when it may go on).</summary>
-    private async Task<(TradableAsset? Asset, GuardrailContext Context, IReadOnlyList<PayloadError> Misfit)> ReadAsync(
-        OrderCommand command, BoundConnection connection, IAlpacaTradingClient client, CancellationToken cancellationToken)
-    {
-        var ticket = command.Ticket();
-        var (asset, context) = await market.ReadAsync(connection.Connection.ConnectionId, client, ticket.Symbol, cancellationToken);
-        var closing = command.Kind == OrderCommandKind.Close;
-        return (asset, context, AssetRules.Check(ticket, asset, guardrails.CurrentValue.AllowedAssetClasses, closing));
-    }
-
-    /// <summary>
-    /// The guardrails, against the usage of today without <paramref name="replaying"/>'s own reservation (a replay is
-    /// checked as if it were new, and keeps the reservation it holds). The order's value when it passes.
-    /// </summary>
-    private async Task<(decimal Estimate, IReadOnlyList<PayloadError> Refused)> JudgeAsync(
-        OrderCommand command, BoundConnection connection, TradableAsset asset, GuardrailContext context, Order? replaying,
-        CancellationToken cancellationToken)
-    {
-        var ticket = command.Ticket();
-        var day = TradingDay.Of(time.GetUtcNow());
-        var (count, micros) = await store.UsageAsync(command.UserId, day, cancellationToken);
-        var (supersededCount, supersededValue) = command.Supersedes(day);
-        if (replaying?.UsageDay == day)
-        {
-            count -= replaying.ReservedCount;
-            micros -= replaying.ReservedNotionalMicros;
-        }
-
-        context = context with { OrdersToday = count - supersededCount, NotionalToday = Reservation.ToDollars(micros) - supersededValue };
-        var order = new GuardrailOrder(ticket.Symbol, ticket.Side, ticket.Type, ticket.TimeInForce, ticket.Qty, ticket.Notional, ticket.LimitPrice,
-            ticket.StopPrice, connection.Environment)
-        {
-            Multiplier = asset.ValueMultiplier,
-            TradesAroundTheClock = asset.Class == Trading.AssetClass.Crypto,
-            Closing = command.Kind == OrderCommandKind.Close,
-        };
-        var violations = GuardrailPolicy.Check(order, context, guardrails.CurrentValue);
-        if (violations.Count > 0)
-        {
-            return (0m, violations.Select(v => (PayloadError)new GuardrailViolationError(v.Rule, v.Message, v.Limit, v.Actual)).ToList());
-        }
-
-        return (order.Closing ? 0m : GuardrailPolicy.EstimatedNotional(order, context) ?? 0m, []);
-    }
 }

@@ -35,6 +35,8 @@ public sealed record BenchReport
 
     public EconomyFigures? Economy { get; set; }
 
+    public AppPollingFigures? AppPolling { get; set; }
+
     public StormFigures? Storm { get; set; }
 
     /// <summary>One per fan-out size, smallest first.</summary>

@@ -43,6 +43,11 @@ public static class MarkdownReport
             Economy(md, economy);
         }
 
+        if (report.AppPolling is { } polling)
+        {
+            AppPollingMarkdown.Render(md, polling);
+        }
+
         if (report.Storm is { } storm)
         {
             Storm(md, storm);
