@@ -38,6 +38,8 @@ public sealed class ApolloCacheNormalisationTests(ITestOutputHelper output)
         "GuardrailPolicy", "MarketClock", "AssetConnection", "AssetEdge", "PageInfo", "Quote", "LatestTrade", "LatestQuote", "Bar", "BarSeries",
         "PortfolioHistory", "EquityPoint", "MarketDay", "ActivityConnection", "ActivityEdge", "OrderConnection", "OrderEdge", "OrderUpdatePage",
         "OrderPreview", "OrderPreviewQuote", "OrderCheck",
+        // One result per item of a batch mutation: an answer about an order or a position, not the thing itself.
+        "CancelAllOrdersItem", "CloseAllPositionsItem",
     ];
 
     private static readonly string[] RootTypes = ["queryType", "mutationType", "subscriptionType"];

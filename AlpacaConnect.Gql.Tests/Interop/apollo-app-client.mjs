@@ -34,8 +34,6 @@ const client = new ApolloClient({
   link: ApolloLink.split(({ operationType }) => operationType === OperationTypeNode.SUBSCRIPTION, wsLink, httpLink),
   cache: new InMemoryCache({
     typePolicies: {
-      // A position has no id: there is one per symbol.
-      Position: { keyFields: ['symbol'] },
       // order(id) is answered from the cache when the order is there (placed, or seen in orderUpdated).
       Query: {
         fields: {

@@ -29,9 +29,9 @@ import { createClient } from 'graphql-ws';
 
 // With the schema Graphcache matches `... on Error` in payload errors exactly instead of guessing.
 const schema = introspectionFromSchema(buildSchema(schemaText));
-// A position is one per symbol; the other types without an id (payloads, errors, MarketClock, GuardrailPolicy, ...)
-// live inside their parent. Graphcache warns about any type it cannot key, so name them all.
-const keys = { Position: (position) => position.symbol };
+// The types without an id (payloads, errors, MarketClock, GuardrailPolicy, ...) live inside their parent.
+// Graphcache warns about any type it cannot key, so name them all.
+const keys = {};
 for (const type of schema.__schema.types) {
   if (type.kind === 'OBJECT' && !type.name.startsWith('__') && !type.fields.some((field) => field.name === 'id')) {
     keys[type.name] ??= () => null;
