@@ -149,6 +149,44 @@ public sealed class MissedExecutionsTests(ITestOutputHelper output)
         Assert.Equal(100m, OrderField(updates[^1], "filledQty"));
     }
 
+    [Fact]
+    public async Task BeyondThePassesFillReadsAnOrderSettlesWithOneEventOfItsReportedFill()
+    {
+        await using var driver = new StreamDriver(host => host
+            .WithSetting("Sandbox:Market:PartialFillProbability", "1")
+            .WithSetting("Orders:MaxFillReadsPerPass", "1"), output);
+        await driver.Orders.ConnectAsync();
+        driver.Host.Control.SetPrice("AAPL", 50m);
+        var socket = await driver.SubscribeAsync("app-alice", query: WithExecutions);
+        var placed = new[]
+        {
+            OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy("buy-a", qty: "100"))),
+            OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy("buy-b", qty: "100"))),
+        };
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
+
+        await TakeTheStreamDownAsync(driver);
+        foreach (var order in placed)
+        {
+            FillInSteps(driver, Guid.Parse(order.GetProperty("alpacaOrderId").GetString()!));
+        }
+
+        driver.Host.Control.ClearFaults();
+        var ids = placed.Select(o => o.GetProperty("id").GetString()!).ToList();
+        var updates = new List<JsonElement>();
+        while (ids.Any(id => !updates.Any(Is(id, "FILL"))))
+        {
+            updates.AddRange(await UpdatesUntilAsync(socket, u => EventOf(u) == "FILL"));
+        }
+
+        var fillsOf = ids.Select(id => updates.Where(u => u.GetProperty("order").GetProperty("id").GetString() == id && EventOf(u) is "PARTIAL_FILL" or "FILL").ToList()).ToList();
+        // One order's executions were read (several events, each with its execution); the other's were not (one FILL).
+        Assert.Single(fillsOf, f => f.Count > 1 && f.All(u => u.GetProperty("execution").ValueKind == JsonValueKind.Object));
+        var unread = Assert.Single(fillsOf, f => f.Count == 1);
+        Assert.Equal(JsonValueKind.Null, unread[0].GetProperty("execution").ValueKind);
+        Assert.All(fillsOf, f => Assert.Equal(100m, OrderField(f[^1], "filledQty")));
+    }
+
     private StreamDriver PartiallyFilling() =>
         new(host => host.WithSetting("Sandbox:Market:PartialFillProbability", "1"), output);
 

@@ -14,11 +14,18 @@ internal sealed partial class MissedExecutions(OrderStore store, ILogger<MissedE
     /// <summary>Pages of 100 executions read per order and pass; an order with more gets its report for the rest.</summary>
     private const int MaxPages = 5;
 
-    /// <summary>Applies <paramref name="reported"/> to <paramref name="ours"/>; true when anything was recorded.</summary>
-    public async Task<bool> ReconcileAsync(IAlpacaTradingClient client, Order ours, AlpacaOrder reported, string source, CancellationToken cancellationToken)
+    /// <summary>Whether applying <paramref name="reported"/> to <paramref name="ours"/> would read the order's fill activities.</summary>
+    public static bool WouldReadFills(Order ours, AlpacaOrder reported) => reported.FilledQty > ours.FilledQty;
+
+    /// <summary>
+    /// Applies <paramref name="reported"/> to <paramref name="ours"/>, with the executions in between when
+    /// <paramref name="readFills"/> (else the report alone); true when anything was recorded.
+    /// </summary>
+    public async Task<bool> ReconcileAsync(
+        IAlpacaTradingClient client, Order ours, AlpacaOrder reported, string source, bool readFills, CancellationToken cancellationToken)
     {
         var recorded = false;
-        if (reported.FilledQty > ours.FilledQty && await ReadAsync(client, reported.Id, cancellationToken) is { } fills)
+        if (readFills && WouldReadFills(ours, reported) && await ReadAsync(client, reported.Id, cancellationToken) is { } fills)
         {
             var notional = 0m;
             foreach (var fill in fills.Where(f => f.OrderId is null || f.OrderId == reported.Id).OrderBy(f => f.CumQty))

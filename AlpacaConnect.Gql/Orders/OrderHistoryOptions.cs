@@ -14,4 +14,12 @@ internal sealed class OrderHistoryOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan SyncStaleAfter { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many orders that filled further than recorded one sync or reconciliation pass reads the fill activities of
+    /// (one event per execution); the others of that pass get one event with Alpaca's reported fill. Each read is an
+    /// Alpaca call: after a long outage with many fills this keeps a pass short and within the account's budget.
+    /// </summary>
+    [Range(0, 500)]
+    public int MaxFillReadsPerPass { get; set; } = 20;
 }

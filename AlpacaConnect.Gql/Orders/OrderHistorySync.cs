@@ -140,12 +140,21 @@ internal sealed partial class OrderHistorySync(
             await store.RecordLegsAsync(parent, legs, CancellationToken.None);
         }
 
+        var fillReads = options.Value.MaxFillReadsPerPass;
+        var unread = 0;
         foreach (var (ours, reported) in claimed)
         {
-            if (await executions.ReconcileAsync(client, ours, reported, source, CancellationToken.None))
+            var readFills = MissedExecutions.WouldReadFills(ours, reported) && fillReads-- > 0;
+            unread += MissedExecutions.WouldReadFills(ours, reported) && !readFills ? 1 : 0;
+            if (await executions.ReconcileAsync(client, ours, reported, source, readFills, CancellationToken.None))
             {
                 changed++;
             }
+        }
+
+        if (unread > 0)
+        {
+            LogFillsNotRead(logger, connection.Connection.ConnectionId, unread, options.Value.MaxFillReadsPerPass);
         }
 
         if (failed is not null)
@@ -246,6 +255,9 @@ internal sealed partial class OrderHistorySync(
         // Bracket legs roll up under their parent, which is the order we hold.
         Nested = true,
     };
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Connection {ConnectionId}: {Count} orders filled further without their fill activities read (at most {Limit} a pass); each got one event with Alpaca's reported fill")]
+    private static partial void LogFillsNotRead(ILogger logger, Guid connectionId, int count, int limit);
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Warning, Message = "Order history sync for connection {ConnectionId} failed; serving the history as last recorded")]
     private static partial void LogSyncFailed(ILogger logger, Guid connectionId, Exception exception);
