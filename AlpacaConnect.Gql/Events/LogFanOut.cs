@@ -89,7 +89,7 @@ internal sealed class LogFanOut<TKey, TWake, TItem> : IDisposable
             var tail = fanOut.Acquire(key);
             var member = new LogMember<TKey, TItem>(fanOut._log, key, after, concerns, observer);
             tail.Add(member);
-            member.Start(tail.Ready);
+            member.Start(tail);
             return new Leaving(fanOut, tail, member);
         }
     }

@@ -26,7 +26,8 @@ internal sealed class LogMember<TKey, TItem>(
     private bool _ended;
     private long _position;
 
-    public void Start(Task tailReady) => _ = CatchUpAsync(tailReady, starting: true, _stop.Token);
+    /// <summary>Starts once the tail is ready; without a position, from the tail's (<see cref="LogTail{TKey, TItem}.Position"/>).</summary>
+    public void Start(LogTail<TKey, TItem> tail) => _ = CatchUpAsync(tail.Ready, () => tail.Position, starting: true, _stop.Token);
 
     /// <summary>Unsubscribed: nothing more reaches the observer.</summary>
     public void Dispose()
@@ -66,7 +67,7 @@ internal sealed class LogMember<TKey, TItem>(
             {
                 _held = [item];
                 var token = _stop.Token;
-                _ = Task.Run(() => CatchUpAsync(Task.CompletedTask, starting: false, token));
+                _ = Task.Run(() => CatchUpAsync(Task.CompletedTask, tailPosition: null, starting: false, token));
                 return;
             }
 
@@ -86,7 +87,7 @@ internal sealed class LogMember<TKey, TItem>(
         }
     }
 
-    private async Task CatchUpAsync(Task tailReady, bool starting, CancellationToken cancellationToken)
+    private async Task CatchUpAsync(Task tailReady, Func<long>? tailPosition, bool starting, CancellationToken cancellationToken)
     {
         try
         {
@@ -94,9 +95,9 @@ internal sealed class LogMember<TKey, TItem>(
             var live = false;
             if (starting)
             {
-                // Without a position, from now on: what is logged so far is history, and whatever is logged after this
-                // read the tail reads later and offers, so there is nothing to read here.
-                var start = after ?? await log.LastAsync(key, cancellationToken);
+                // Without a position, from now on: what the tail has read so far is history, and whatever it reads
+                // later it offers to this member, which joined it first, so there is nothing to read here.
+                var start = after ?? tailPosition!();
                 lock (_gate)
                 {
                     _position = start;

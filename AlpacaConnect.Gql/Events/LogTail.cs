@@ -22,6 +22,7 @@ internal sealed class LogTail<TKey, TItem>(TKey key, ISequencedLog<TKey, TItem> 
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ImmutableArray<LogMember<TKey, TItem>> _members = [];
+    private long _position;
 
     public TKey Key => key;
 
@@ -30,6 +31,12 @@ internal sealed class LogTail<TKey, TItem>(TKey key, ISequencedLog<TKey, TItem> 
 
     /// <summary>Completes once the tail knows where the log ends: members catch up from the log only after that.</summary>
     public Task Ready => _ready.Task;
+
+    /// <summary>
+    /// The sequence of the last entry read (once <see cref="Ready"/>), set before that entry is offered: a member that
+    /// joined earlier and starts from here receives every later entry, so a live-only member needs no read of its own.
+    /// </summary>
+    public long Position => Volatile.Read(ref _position);
 
     public void Start() => _ = RunAsync(_stop.Token);
 
@@ -52,6 +59,7 @@ internal sealed class LogTail<TKey, TItem>(TKey key, ISequencedLog<TKey, TItem> 
         try
         {
             var last = await RetryingAsync(log.LastAsync, cancellationToken);
+            Volatile.Write(ref _position, last);
             _ready.TrySetResult();
             do
             {
@@ -63,6 +71,7 @@ internal sealed class LogTail<TKey, TItem>(TKey key, ISequencedLog<TKey, TItem> 
                     foreach (var item in page)
                     {
                         last = log.SequenceOf(item);
+                        Volatile.Write(ref _position, last);
                         foreach (var member in _members)
                         {
                             member.Offer(item);

@@ -29,8 +29,8 @@ internal sealed class OrderLog : ISequencedLog<string, OrderUpdate>, IDisposable
     int ISequencedLog<string, OrderUpdate>.PageSize => PageSize;
 
     /// <summary>
-    /// How long a subscriber goes without reading the log when no bus message wakes it: the longest a lost message
-    /// (a failed Redis publish) delays an update. One indexed read per subscriber per interval.
+    /// How long a user's tail goes without reading the log when no bus message wakes it: the longest a lost message
+    /// (a failed Redis publish) delays an update. One indexed read per subscribed user and instance per interval.
     /// </summary>
     public static readonly TimeSpan ResyncInterval = TimeSpan.FromSeconds(30);
 
