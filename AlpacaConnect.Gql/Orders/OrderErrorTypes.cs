@@ -160,6 +160,7 @@ internal sealed class ClosePositionErrorType : UnionGraphType
     public ClosePositionErrorType()
     {
         Name = "ClosePositionError";
+        Type<BatchAccountChangedErrorType>();
         Type<PositionNotFoundErrorType>();
         Type<NotConnectedErrorType>();
         Type<ReauthRequiredErrorType>();
@@ -177,3 +178,6 @@ internal sealed class ClosePositionErrorType : UnionGraphType
         Type<TradingPausedErrorType>();
     }
 }
+
+internal sealed class BatchAccountChangedErrorType()
+    : PayloadErrorGraphType<BatchAccountChangedError>("BatchAccountChangedError", "The key's batch was made at an Alpaca account that is no longer the connected one; nothing was sent to any account.");

@@ -54,6 +54,13 @@ internal sealed record AssetClassNotAllowedError(AssetClass AssetClass, IReadOnl
 /// The order belongs to an Alpaca account (or environment) that is no longer the one connected: nothing is ever sent
 /// about it to another account.
 /// </summary>
+/// <summary>
+/// A batch (and each order it sends) was made at an Alpaca account that is no longer the connected one; nothing was sent
+/// to any account. Raised by the batch itself and by the pipeline for a command bound to the batch's account.
+/// </summary>
+internal sealed record BatchAccountChangedError()
+    : PayloadError(ErrorCodes.AccountChanged, "This key's batch was made at another Alpaca account than the one connected now; nothing was sent.");
+
 internal sealed record OrderAccountChangedError(Guid OrderId)
     : PayloadError(ErrorCodes.AccountChanged, "This order belongs to an Alpaca account that is no longer connected; nothing was sent. Connect that account again to act on it.");
 

@@ -15,7 +15,9 @@ namespace AlpacaConnect.Gql.Orders;
 /// </summary>
 internal sealed class PositionClosing(OrderPipeline pipeline)
 {
-    public async Task<ClosePositionPayload> CloseAsync(string userId, ClosePositionInput input, CancellationToken cancellationToken)
+    /// <summary>Closes as <paramref name="input"/> says; with <paramref name="boundTo"/>, only at that account (a batch's).</summary>
+    public async Task<ClosePositionPayload> CloseAsync(
+        string userId, ClosePositionInput input, CancellationToken cancellationToken, (string? AccountId, AlpacaEnvironment Environment)? boundTo = null)
     {
         if (ClosePositionRules.Check(input) is { Count: > 0 } invalid)
         {
@@ -27,6 +29,7 @@ internal sealed class PositionClosing(OrderPipeline pipeline)
             UserId = userId,
             IdempotencyKey = input.IdempotencyKey,
             Fingerprint = RequestFingerprint.Of(input),
+            BoundTo = boundTo,
         };
         var (order, errors) = await pipeline.RunAsync(command, cancellationToken);
         return new ClosePositionPayload(order, errors);

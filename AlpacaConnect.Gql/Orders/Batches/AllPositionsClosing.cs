@@ -101,9 +101,11 @@ internal sealed class AllPositionsClosing(
         var items = new List<CloseAllPositionsItem>();
         foreach (var item in OrderBatchItems.Read(batch))
         {
-            // Each close is its own pipeline run; the request's cancellation no longer stops the ones after the first.
+            // Each close is its own pipeline run, bound to the batch's account (should the user connect another account
+            // meanwhile, the rest is refused, not sent there); the request's cancellation no longer stops the ones after
+            // the first.
             var close = new ClosePositionInput { Symbol = item.Symbol, Percentage = 100m, IdempotencyKey = OrderBatchKeys.ForClose(input.IdempotencyKey, item.Symbol) };
-            var payload = await closing.CloseAsync(userId, close, CancellationToken.None);
+            var payload = await closing.CloseAsync(userId, close, CancellationToken.None, (batch.AlpacaAccountId, batch.Environment));
             items.Add(new CloseAllPositionsItem(item.Symbol, payload.Order, payload.Errors));
         }
 

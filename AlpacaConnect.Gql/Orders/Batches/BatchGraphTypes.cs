@@ -71,9 +71,6 @@ internal sealed class CloseAllPositionsPayloadType : ObjectGraphType<CloseAllPos
     }
 }
 
-internal sealed class BatchAccountChangedErrorType()
-    : PayloadErrorGraphType<BatchAccountChangedError>("BatchAccountChangedError", "The key's batch was made at an Alpaca account that is no longer the connected one; nothing was sent to any account.");
-
 internal sealed class CancelUnconfirmedErrorType()
     : PayloadErrorGraphType<CancelUnconfirmedError>("CancelUnconfirmedError", "Alpaca did not confirm the cancel (UPSTREAM_UNAVAILABLE or UPSTREAM_TIMEOUT); retrying with the same key is safe.");
 

@@ -33,10 +33,6 @@ internal sealed record CloseAllPositionsPayload(
     public static CloseAllPositionsPayload Failed(IEnumerable<PayloadError> errors) => new([], [], errors.ToList());
 }
 
-/// <summary>The batch was made at an Alpaca account that is no longer the connected one; nothing was sent to any account.</summary>
-internal sealed record BatchAccountChangedError()
-    : PayloadError(ErrorCodes.AccountChanged, "This key's batch was made at another Alpaca account than the one connected now; nothing was sent.");
-
 internal static class BatchStatus
 {
     public static BatchItemStatus Of(IReadOnlyList<PayloadError> errors) =>

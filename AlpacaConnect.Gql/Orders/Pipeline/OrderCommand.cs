@@ -17,6 +17,12 @@ internal abstract class OrderCommand
 
     public required string Fingerprint { get; init; }
 
+    /// <summary>
+    /// The Alpaca account a batch this command belongs to was made at: the command is refused, before anything is
+    /// reserved or sent, when the caller's connection points elsewhere by then. Null: the connected account.
+    /// </summary>
+    public (string? AccountId, AlpacaEnvironment Environment)? BoundTo { get; init; }
+
     public abstract OrderCommandKind Kind { get; }
 
     /// <summary>What ORDER_STATE_UNKNOWN tells the caller to do.</summary>

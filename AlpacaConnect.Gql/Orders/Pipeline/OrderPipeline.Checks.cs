@@ -23,6 +23,11 @@ internal sealed partial class OrderPipeline
         try
         {
             var connection = await connections.RequireBoundAsync(command.UserId, cancellationToken);
+            if (command.BoundTo is { } bound && !connection.Holds(bound.AccountId, bound.Environment))
+            {
+                return new OrderAssessment([new BatchAccountChangedError()]) { Connection = connection };
+            }
+
             if (await gate.RefusalAsync(command.UserId, connection.AccountId, cancellationToken) is { } closed)
             {
                 return new OrderAssessment([closed]) { Connection = connection };
