@@ -22,3 +22,10 @@ internal sealed record NotConnectedError()
 
 internal sealed record ReauthRequiredError()
     : PayloadError(ErrorCodes.ReauthRequired, "Alpaca no longer accepts this connection; connect again.");
+
+internal static class ConnectionErrors
+{
+    /// <summary>The payload error for a connection that cannot be used (<see cref="ConnectionDirectory.RequireBoundAsync"/>'s NOT_CONNECTED or REAUTH_REQUIRED).</summary>
+    public static PayloadError Of(ApiException e) =>
+        e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError();
+}

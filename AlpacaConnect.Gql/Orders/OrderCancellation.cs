@@ -45,7 +45,7 @@ internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpaca
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
-            return new CancelOrderPayload(order, [e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError()]);
+            return new CancelOrderPayload(order, [ConnectionErrors.Of(e)]);
         }
 
         try

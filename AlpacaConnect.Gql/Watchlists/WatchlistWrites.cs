@@ -26,7 +26,7 @@ internal sealed class WatchlistWrites(CallerConnection caller, IAlpacaClientFact
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
-            return Failed(e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError());
+            return Failed(ConnectionErrors.Of(e));
         }
 
         if (!bound.HasScope(Scope))

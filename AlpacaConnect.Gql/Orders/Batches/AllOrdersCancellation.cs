@@ -35,7 +35,7 @@ internal sealed class AllOrdersCancellation(
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
-            return CancelAllOrdersPayload.Failed([e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError()]);
+            return CancelAllOrdersPayload.Failed([ConnectionErrors.Of(e)]);
         }
 
         var client = alpaca.ForConnection(connection.Connection);

@@ -40,7 +40,7 @@ internal sealed class AllPositionsClosing(
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
-            return CloseAllPositionsPayload.Failed([e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError()]);
+            return CloseAllPositionsPayload.Failed([ConnectionErrors.Of(e)]);
         }
 
         if (batch is not null && !connection.Holds(batch.AlpacaAccountId, batch.Environment))

@@ -44,7 +44,7 @@ internal sealed partial class OrderPipeline
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
-            return new OrderAssessment([ConnectionError(e)]);
+            return new OrderAssessment([ConnectionErrors.Of(e)]);
         }
         catch (AlpacaApiException e) when (command.Describe(e) is { } error)
         {

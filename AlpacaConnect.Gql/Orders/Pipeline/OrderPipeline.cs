@@ -57,11 +57,12 @@ internal sealed partial class OrderPipeline(
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
-            return PipelineResult.Failed(ConnectionError(e));
+            return PipelineResult.Failed(ConnectionErrors.Of(e));
         }
         catch (AlpacaApiException e) when (command.Describe(e) is { } error)
         {
-            // A read before the intent was saved failed; nothing was saved or sent.
+            // A call around the send that the send's own outcomes do not cover failed; an intent saved by then stays
+            // unsettled, and a retry with the key settles it.
             return PipelineResult.Failed(error);
         }
         catch (DbUpdateException)
@@ -109,7 +110,7 @@ internal sealed partial class OrderPipeline(
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
-            return new PipelineResult(existing, [ConnectionError(e), new OrderStateUnknownError(existing.Id, command.UnknownGuidance)]);
+            return new PipelineResult(existing, [ConnectionErrors.Of(e), new OrderStateUnknownError(existing.Id, command.UnknownGuidance)]);
         }
 
         if (!connection.Holds(existing.AlpacaAccountId, existing.Environment))
@@ -217,7 +218,4 @@ internal sealed partial class OrderPipeline(
             }
         }
     }
-
-    internal static PayloadError ConnectionError(ApiException e) =>
-        e.Code == ErrorCodes.NotConnected ? new NotConnectedError() : new ReauthRequiredError();
 }
