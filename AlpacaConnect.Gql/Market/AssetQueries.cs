@@ -1,9 +1,7 @@
-using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Trading.Assets;
-using AlpacaConnect.Gql.Trading.Reads;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Types.Relay.DataObjects;
@@ -24,7 +22,7 @@ internal sealed class AssetQueries : IQueryFields
             {
                 var symbol = MarketLimits.Symbol(context.GetArgument<string>("symbol"), "symbol", marketData: false);
                 var services = context.RequestServices!;
-                var client = await ClientAsync(context);
+                var client = await CallerClient.ClientAsync(context);
                 var listed = await services.GetRequiredService<AssetDirectory>().FindListingAsync(client, symbol, context.CancellationToken);
                 return listed?.Listing;
             });
@@ -42,16 +40,10 @@ internal sealed class AssetQueries : IQueryFields
                 var search = MarketLimits.Search(context.GetArgument<string>("search"));
                 var first = MarketLimits.First(context.GetArgument<int?>("first"), MarketLimits.DefaultSearchPage, MarketLimits.MaxSearchPage);
                 var offset = context.GetArgument<string?>("after") is { } after ? AssetCursor.Decode(after, search) : 0;
-                var client = await ClientAsync(context);
+                var client = await CallerClient.ClientAsync(context);
                 var index = await context.RequestServices!.GetRequiredService<AssetListCache>().GetAsync(client, context.CancellationToken);
                 return Page(index.Search(search), search, offset, first);
             });
-    }
-
-    private static async Task<IAlpacaTradingClient> ClientAsync(IResolveFieldContext context)
-    {
-        var connection = await context.RequestServices!.GetRequiredService<CallerConnection>().RequireAsync(context);
-        return context.RequestServices!.GetRequiredService<IAlpacaClientFactory>().ForConnection(connection);
     }
 
     private static Connection<AlpacaAsset> Page(IReadOnlyList<AlpacaAsset> matches, string search, int offset, int first)

@@ -29,8 +29,6 @@ internal sealed class AssetSearchIndex
 
     public DateTimeOffset LoadedAt { get; }
 
-    public int Count => _bySymbol.Length;
-
     /// <summary>Every match in rank order.</summary>
     public IReadOnlyList<AlpacaAsset> Search(string query)
     {

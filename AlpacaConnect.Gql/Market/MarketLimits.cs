@@ -11,7 +11,7 @@ namespace AlpacaConnect.Gql.Market;
 internal static class MarketLimits
 {
     public const int MaxQuoteSymbols = 50;
-    public const int MaxSymbolLength = 32;
+    public const int MaxSymbolLength = SymbolShape.MaxLength;
     public const int MaxSearchLength = 32;
     public const int DefaultSearchPage = 20;
     public const int MaxSearchPage = 50;

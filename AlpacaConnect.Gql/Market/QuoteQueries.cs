@@ -1,8 +1,8 @@
-using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.GraphQL.Authorization;
 using AlpacaConnect.Gql.GraphQL.Schema;
-using AlpacaConnect.Gql.Trading.Reads;
+using AlpacaConnect.Gql.Trading;
+using AlpacaConnect.Gql.Trading.Assets;
 using GraphQL;
 using GraphQL.Types;
 
@@ -25,7 +25,7 @@ internal sealed class QuoteQueries : IQueryFields
             .ResolveAsync(async context =>
             {
                 var symbols = MarketLimits.QuoteSymbols(context.GetArgument<List<string>>("symbols"));
-                var client = await ClientAsync(context);
+                var client = await CallerClient.ClientAsync(context);
                 var cache = context.RequestServices!.GetRequiredService<MarketDataCache>();
                 var crypto = symbols.Where(IsCrypto).ToList();
                 var stocks = symbols.Where(s => !IsCrypto(s)).ToList();
@@ -70,17 +70,11 @@ internal sealed class QuoteQueries : IQueryFields
                 }
 
                 var first = MarketLimits.First(context.GetArgument<int?>("first"), MarketLimits.DefaultBars, MarketLimits.MaxBars);
-                var client = await ClientAsync(context);
+                var client = await CallerClient.ClientAsync(context);
                 return await context.RequestServices!.GetRequiredService<MarketDataCache>()
                     .BarsAsync(client, symbol, timeframe, start, end, first, context.CancellationToken);
             });
     }
 
-    private static bool IsCrypto(string symbol) => symbol.Contains('/', StringComparison.Ordinal);
-
-    private static async Task<IAlpacaTradingClient> ClientAsync(IResolveFieldContext context)
-    {
-        var connection = await context.RequestServices!.GetRequiredService<CallerConnection>().RequireAsync(context);
-        return context.RequestServices!.GetRequiredService<IAlpacaClientFactory>().ForConnection(connection);
-    }
+    private static bool IsCrypto(string symbol) => AssetDirectory.ClassBySymbol(symbol) == AssetClass.Crypto;
 }

@@ -9,7 +9,7 @@ namespace AlpacaConnect.Gql.Orders;
 internal static class OrderInputRules
 {
     public const int MaxIdempotencyKeyLength = 128;
-    public const int MaxSymbolLength = 32;
+    public const int MaxSymbolLength = SymbolShape.MaxLength;
 
     /// <summary>Alpaca accepts quantities to nine decimals.</summary>
     private const int MaxQuantityDecimals = 9;

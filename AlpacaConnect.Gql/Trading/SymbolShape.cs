@@ -12,6 +12,9 @@ internal static partial class SymbolShape
 {
     public static bool IsValid(string normalized) => Shape().IsMatch(normalized);
 
+    /// <summary>The longest symbol any argument takes, checked before the shape.</summary>
+    public const int MaxLength = 32;
+
     public const string Description = "symbol must be a ticker (AAPL, BRK.B), a crypto pair (BTC/USD) or an OCC option symbol.";
 
     [GeneratedRegex(

@@ -28,15 +28,9 @@ internal static class AssetRules
     public const string AssetClassNotAllowed = "ASSET_CLASS_NOT_ALLOWED";
 
     /// <summary>
-    /// The order's refusals by its asset (none when it may go on). For a position close (<paramref name="closing"/>)
-    /// Alpaca composes the closing order, so only the class and tradability are ours to check.
-    /// </summary>
-    public static IReadOnlyList<PayloadError> Check(OrderTicket order, TradableAsset? asset, IReadOnlyList<AssetClass> allowed, bool closing = false) =>
-        Evaluate(order, asset, allowed, closing).Where(v => v.Error is not null).Select(v => v.Error!).ToList();
-
-    /// <summary>
-    /// Every asset rule that applies to the order, passed or not, in the order they are checked: what <see cref="Check"/>
-    /// refuses by and what <c>previewOrder</c> shows, from the same code.
+    /// Every asset rule that applies to the order, passed or not, in the order they are checked: what the pipeline refuses
+    /// by (the failed ones) and what <c>previewOrder</c> shows, from the same code. For a position close
+    /// (<paramref name="closing"/>) Alpaca composes the closing order, so only the class and tradability are ours to check.
     /// </summary>
     public static IReadOnlyList<AssetVerdict> Evaluate(OrderTicket order, TradableAsset? asset, IReadOnlyList<AssetClass> allowed, bool closing = false)
     {
