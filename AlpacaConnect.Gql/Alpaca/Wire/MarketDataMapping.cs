@@ -15,13 +15,7 @@ internal static class MarketDataMapping
     private static AlpacaSnapshot ToModel(this SnapshotWire w, string symbol) => new()
     {
         Symbol = symbol,
-        LatestTrade = w.LatestTrade is { } t
-            ? new AlpacaTrade
-            {
-                Symbol = symbol, Timestamp = t.Timestamp, Price = t.Price, Size = t.Size, Exchange = t.Exchange, TradeId = t.Id,
-                Conditions = t.Conditions ?? [], Tape = t.Tape,
-            }
-            : null,
+        LatestTrade = w.LatestTrade?.ToModel(symbol),
         LatestQuote = w.LatestQuote?.ToModel(symbol),
         MinuteBar = w.MinuteBar?.ToModel(),
         DailyBar = w.DailyBar?.ToModel(),

@@ -141,16 +141,18 @@ internal static class ResponseMapping
         Tape = q.Tape,
     };
 
-    public static AlpacaTrade ToModel(this LatestTradeWire w, string symbol) => new()
+    public static AlpacaTrade ToModel(this LatestTradeWire w, string symbol) => w.Trade.ToModel(w.Symbol ?? symbol);
+
+    internal static AlpacaTrade ToModel(this TradeWire t, string symbol) => new()
     {
-        Symbol = w.Symbol ?? symbol,
-        Timestamp = w.Trade.Timestamp,
-        Price = w.Trade.Price,
-        Size = w.Trade.Size,
-        Exchange = w.Trade.Exchange,
-        TradeId = w.Trade.Id,
-        Conditions = w.Trade.Conditions ?? [],
-        Tape = w.Trade.Tape,
+        Symbol = symbol,
+        Timestamp = t.Timestamp,
+        Price = t.Price,
+        Size = t.Size,
+        Exchange = t.Exchange,
+        TradeId = t.Id,
+        Conditions = t.Conditions ?? [],
+        Tape = t.Tape,
     };
 
     public static AlpacaCancelOrderResult ToModel(this CancelOrderResultWire w) =>
