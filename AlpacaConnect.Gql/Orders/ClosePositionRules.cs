@@ -21,9 +21,9 @@ internal static class ClosePositionRules
             Invalid("symbol", SymbolShape.Description);
         }
 
-        if (string.IsNullOrWhiteSpace(input.IdempotencyKey) || input.IdempotencyKey.Length > OrderInputRules.MaxIdempotencyKeyLength)
+        if (OrderInputRules.KeyError(input.IdempotencyKey) is { } badKey)
         {
-            Invalid("idempotencyKey", $"idempotencyKey must be 1 to {OrderInputRules.MaxIdempotencyKeyLength} characters.");
+            errors.Add(badKey);
         }
 
         if (AmountRange.Check(("qty", input.Qty), ("percentage", input.Percentage)) is { Count: > 0 } outOfRange)

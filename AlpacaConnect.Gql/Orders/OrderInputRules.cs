@@ -14,14 +14,20 @@ internal static class OrderInputRules
     /// <summary>Alpaca accepts quantities to nine decimals.</summary>
     private const int MaxQuantityDecimals = 9;
 
+    /// <summary>The one rule every money-moving command's <c>idempotencyKey</c> follows; null when it holds.</summary>
+    public static OrderInvalidError? KeyError(string? key) =>
+        string.IsNullOrWhiteSpace(key) || key.Length > MaxIdempotencyKeyLength
+            ? new OrderInvalidError("idempotencyKey", $"idempotencyKey must be 1 to {MaxIdempotencyKeyLength} characters.")
+            : null;
+
     public static IReadOnlyList<OrderInvalidError> Check(PlaceOrderInput input)
     {
         var errors = new List<OrderInvalidError>();
         void Invalid(string field, string message) => errors.Add(new OrderInvalidError(field, message));
 
-        if (string.IsNullOrWhiteSpace(input.IdempotencyKey) || input.IdempotencyKey.Length > MaxIdempotencyKeyLength)
+        if (KeyError(input.IdempotencyKey) is { } badKey)
         {
-            Invalid("idempotencyKey", $"idempotencyKey must be 1 to {MaxIdempotencyKeyLength} characters.");
+            errors.Add(badKey);
         }
 
         if (string.IsNullOrWhiteSpace(input.Symbol) || input.Symbol.Trim().Length > MaxSymbolLength)

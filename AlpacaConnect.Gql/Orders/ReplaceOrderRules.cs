@@ -10,9 +10,9 @@ internal static class ReplaceOrderRules
         var errors = new List<OrderInvalidError>();
         void Invalid(string field, string message) => errors.Add(new OrderInvalidError(field, message));
 
-        if (string.IsNullOrWhiteSpace(input.IdempotencyKey) || input.IdempotencyKey.Length > OrderInputRules.MaxIdempotencyKeyLength)
+        if (OrderInputRules.KeyError(input.IdempotencyKey) is { } badKey)
         {
-            Invalid("idempotencyKey", $"idempotencyKey must be 1 to {OrderInputRules.MaxIdempotencyKeyLength} characters.");
+            errors.Add(badKey);
         }
 
         if (AmountRange.Check(("qty", input.Qty), ("limitPrice", input.LimitPrice), ("stopPrice", input.StopPrice), ("trail", input.Trail)) is { Count: > 0 } outOfRange)

@@ -22,9 +22,9 @@ internal sealed class AllOrdersCancellation(
 
     public async Task<CancelAllOrdersPayload> CancelAllAsync(string userId, string idempotencyKey, CancellationToken cancellationToken)
     {
-        if (BatchInputRules.CheckKey(idempotencyKey) is { Count: > 0 } invalid)
+        if (OrderInputRules.KeyError(idempotencyKey) is { } invalid)
         {
-            return CancelAllOrdersPayload.Failed(invalid);
+            return CancelAllOrdersPayload.Failed([invalid]);
         }
 
         await using var keyLock = await locks.ForKeyAsync(userId, $"batch:cancel-all:{idempotencyKey}", cancellationToken);

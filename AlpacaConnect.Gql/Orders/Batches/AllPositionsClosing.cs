@@ -20,9 +20,9 @@ internal sealed class AllPositionsClosing(
 {
     public async Task<CloseAllPositionsPayload> CloseAllAsync(string userId, CloseAllPositionsInput input, CancellationToken cancellationToken)
     {
-        if (BatchInputRules.CheckKey(input.IdempotencyKey) is { Count: > 0 } invalid)
+        if (OrderInputRules.KeyError(input.IdempotencyKey) is { } invalid)
         {
-            return CloseAllPositionsPayload.Failed(invalid);
+            return CloseAllPositionsPayload.Failed([invalid]);
         }
 
         await using var keyLock = await locks.ForKeyAsync(userId, $"batch:close-all:{input.IdempotencyKey}", cancellationToken);

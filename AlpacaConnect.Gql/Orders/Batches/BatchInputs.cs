@@ -36,11 +36,3 @@ internal sealed class CloseAllPositionsInputType : InputObjectGraphType<CloseAll
             .Description("Cancel the account's open orders first (as `cancelAllOrders`): shares held for open orders cannot be sold.");
     }
 }
-
-internal static class BatchInputRules
-{
-    public static IReadOnlyList<OrderInvalidError> CheckKey(string key) =>
-        string.IsNullOrWhiteSpace(key) || key.Length > OrderInputRules.MaxIdempotencyKeyLength
-            ? [new OrderInvalidError("idempotencyKey", $"idempotencyKey must be 1 to {OrderInputRules.MaxIdempotencyKeyLength} characters.")]
-            : [];
-}
