@@ -18,6 +18,16 @@ public sealed class MalformedInputs(Random random)
         "query($a: ID, $f: Int) { orderEvents(after: $a, first: $f) { updates { id } hasNextPage endCursor } }",
         "subscription($a: ID) { orderUpdated(after: $a) { id } }",
         "{ __schema { types { name fields { name } } } }",
+        "query($s: String!) { asset(symbol: $s) { id symbol } quotes(symbols: [$s]) { symbol } }",
+        "query($s: String!, $f: Int, $a: String) { assets(search: $s, first: $f, after: $a) { edges { cursor node { symbol } } } }",
+        "query($s: String!, $f: Int, $a: DateTimeOffset!) { bars(symbol: $s, timeframe: ONE_MINUTE, start: $a, first: $f) { __typename } }",
+        "query($s: String, $a: String!) { portfolioHistory(period: $s) { __typename } marketCalendar(start: $a, end: $a) { __typename } }",
+        "query($f: Int, $a: String) { activities(first: $f, after: $a) { edges { cursor } } watchlists { id } }",
+        "query($input: PlaceOrderInput!) { previewOrder(input: $input) { wouldPlace errors { ... on Error { code message } } } }",
+        "mutation($input: CancelAllOrdersInput!) { cancelAllOrders(input: $input) { errors { ... on Error { code message } } } }",
+        "mutation($input: CloseAllPositionsInput!) { closeAllPositions(input: $input) { errors { ... on Error { code message } } } }",
+        "mutation($input: CreateWatchlistInput!) { createWatchlist(input: $input) { errors { ... on Error { code message } } } }",
+        "mutation($input: AddWatchlistSymbolInput!) { addWatchlistSymbol(input: $input) { errors { ... on Error { code message } } } }",
     ];
 
     private static readonly string[] Amounts =
@@ -65,7 +75,7 @@ public sealed class MalformedInputs(Random random)
     };
 
     /// <summary>Variables of the right names with wrong types, huge numbers and hostile strings.</summary>
-    public string Variables() => random.Next(9) switch
+    public string Variables() => random.Next(12) switch
     {
         0 => "{\"s\":" + Value() + "}",
         1 => "{\"input\":{\"idempotencyKey\":\"k" + random.Next() + "\",\"symbol\":" + Json(Pick(Symbols)) + ",\"side\":\"BUY\",\"type\":\"LIMIT\",\"timeInForce\":\"DAY\",\"qty\":" + Json(Pick(Amounts)) + ",\"limitPrice\":" + Json(Pick(Amounts)) + "}}",
@@ -75,6 +85,9 @@ public sealed class MalformedInputs(Random random)
         5 => "{\"a\":1,\"a\":2}",
         6 => Nested(random.Next(10, 200)),
         7 => "{\"a\":" + (Chance(50) ? Json(Pick(Symbols)) : Value()) + ",\"f\":" + Value() + "}",
+        9 => "{\"input\":{\"name\":" + Value() + ",\"symbols\":[" + Json(Pick(Symbols)) + "," + Value() + "]}}",
+        10 => "{\"input\":{\"watchlistId\":" + Value() + ",\"symbol\":" + Json(Pick(Symbols)) + "}}",
+        11 => "{\"input\":{\"idempotencyKey\":" + Value() + ",\"cancelOrders\":" + Value() + "},\"s\":" + Json(Pick(Symbols)) + ",\"a\":" + Value() + ",\"f\":" + Value() + "}",
         _ => "{\"input\":{\"idempotencyKey\":" + Value() + ",\"symbol\":" + Value() + ",\"qty\":" + Value() + "}}",
     };
 
