@@ -1,0 +1,106 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class NotificationOutbox : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "NotificationOutbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    DeviceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DedupId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CollapseKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EventType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EventSequence = table.Column<long>(type: "bigint", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ProviderId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ReceiptCheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationOutbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PushDevices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Platform = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Token = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Environment = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    ShowDetails = table.Column<bool>(type: "boolean", nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PushDevices", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationOutbox_DedupId",
+                table: "NotificationOutbox",
+                column: "DedupId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationOutbox_DeviceId",
+                table: "NotificationOutbox",
+                column: "DeviceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationOutbox_OrderId_State",
+                table: "NotificationOutbox",
+                columns: new[] { "OrderId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationOutbox_State_NextAttemptAt",
+                table: "NotificationOutbox",
+                columns: new[] { "State", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PushDevices_Platform_Token",
+                table: "PushDevices",
+                columns: new[] { "Platform", "Token" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PushDevices_UserId",
+                table: "PushDevices",
+                column: "UserId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "NotificationOutbox");
+
+            migrationBuilder.DropTable(
+                name: "PushDevices");
+        }
+    }
+}
