@@ -34,7 +34,9 @@ internal static class PushProvidersExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // Apple: keep the connection for hours and PING it when idle (facts 1.1); several connections when one fills.
+        // The device token is in the request path, and HttpClient's own logs write the URI: the sender logs instead.
         services.AddHttpClient(ApnsSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers()
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
                 EnableMultipleHttp2Connections = true,
