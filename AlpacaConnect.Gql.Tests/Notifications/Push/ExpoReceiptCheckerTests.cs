@@ -25,9 +25,8 @@ public sealed class ExpoReceiptCheckerTests(PushHost host) : IClassFixture<PushH
         var again = await checker.CheckDueAsync(CancellationToken.None);
 
         Assert.Equal((0, 2, 0), (early, due, again));
-        var removed = Assert.Single(host.Removals.Removed);
-        Assert.Equal(deadRow.DeviceId, removed.DeviceId);
-        Assert.Equal(deadRow.SentAt!.Value, removed.InvalidSince!.Value, TimeSpan.FromMilliseconds(1)); // as stored
+        var left = await host.Service<PushDeviceRegistry>().ListAsync("app-receipts", CancellationToken.None);
+        Assert.Equal([alive], left.Select(d => d.Token));
         await using var db = await host.Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         var rows = await db.Set<OutboxMessage>().Where(m => m.Id == aliveRow.Id || m.Id == deadRow.Id).ToListAsync();
         Assert.All(rows, r => Assert.NotNull(r.ReceiptCheckedAt));
@@ -36,7 +35,8 @@ public sealed class ExpoReceiptCheckerTests(PushHost host) : IClassFixture<PushH
 
     private async Task<OutboxMessage> SendAndRecordAsync(string token)
     {
-        var notification = host.Notification(token);
+        var device = await host.Service<PushDeviceRegistry>().RegisterAsync("app-receipts", PushPlatform.Expo, token, null, false, CancellationToken.None);
+        var notification = host.Notification(token) with { Device = new PushTarget(device.Id, token, null, device.RegisteredAt) };
         var outcome = Assert.IsType<SendOutcome.Delivered>(await host.Sender(NotificationChannel.Expo).SendAsync(notification, CancellationToken.None));
         var row = new OutboxMessage
         {

@@ -19,7 +19,7 @@ namespace AlpacaConnect.Gql.Tests.Notifications.Push;
 /// embedded fake (facts 1.1). Keys are generated per host and never leave the process. The clock is a
 /// <see cref="FakeTimeProvider"/> the tests move.
 /// </summary>
-public sealed class PushHost : ApiFactory
+public class PushHost : ApiFactory
 {
     public const string KeyId = "KEY1234567";
     public const string TeamId = "TEAM123456";
@@ -30,6 +30,12 @@ public sealed class PushHost : ApiFactory
     private bool _started;
 
     public PushHost()
+        : this(realClock: false)
+    {
+    }
+
+    /// <summary><paramref name="realClock"/>: the system clock, for tests where the dispatcher and the sandbox's fills run on their own.</summary>
+    private protected PushHost(bool realClock)
     {
         using var apnsKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         using var fcmKey = RSA.Create(2048);
@@ -53,16 +59,21 @@ public sealed class PushHost : ApiFactory
             .WithSetting("Logging:LogLevel:Default", "Trace")
             .WithSetting("Logging:LogLevel:Microsoft", "Trace")
             .WithSetting("Logging:LogLevel:System.Net.Http.HttpClient", "Trace")
-            .WithServices(services => services.AddPushProviders().AddSingleton<TimeProvider>(Time).AddSingleton<ILoggerProvider>(Logs).AddSingleton<IPushDeviceRemoval>(Removals));
+            .WithSetting("Alpaca:SandboxBaseUrl", $"http://127.0.0.1:{_http1Port}") // the own origin is the HTTP/1.1 port
+            .WithServices(services =>
+            {
+                services.AddPushProviders().AddSingleton<ILoggerProvider>(Logs);
+                if (!realClock)
+                {
+                    services.AddSingleton<TimeProvider>(Time);
+                }
+            });
     }
 
     /// <summary>Starts at the real time: the app-user JWTs of the end-to-end test are checked against it.</summary>
     public FakeTimeProvider Time { get; } = new(TimeProvider.System.GetUtcNow());
 
     public LogCapture Logs { get; } = new();
-
-    /// <summary>Devices the receipt checker removed.</summary>
-    public RecordedRemovals Removals { get; } = new();
 
     public string ApnsPrivateKey { get; }
 

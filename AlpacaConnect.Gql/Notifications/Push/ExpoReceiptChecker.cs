@@ -12,7 +12,7 @@ namespace AlpacaConnect.Gql.Notifications.Push;
 /// </summary>
 internal sealed partial class ExpoReceiptChecker(
     IDbContextFactory<AppDbContext> databases, IHttpClientFactory clients, IOptionsMonitor<ExpoOptions> options,
-    IServiceProvider services, TimeProvider time, ILogger<ExpoReceiptChecker> logger) : BackgroundService
+    PushDeviceRegistry devices, TimeProvider time, ILogger<ExpoReceiptChecker> logger) : BackgroundService
 {
     /// <summary>Expo's SDK asks for 300 at a time; the API takes up to 1000.</summary>
     public const int ChunkSize = 300;
@@ -93,10 +93,10 @@ internal sealed partial class ExpoReceiptChecker(
             {
                 row.LastError = error;
                 LogReceiptError(logger, row.DedupId, error);
-                if (error == "DeviceNotRegistered" && row.DeviceId is { } deviceId && services.GetService<IPushDeviceRemoval>() is { } removal)
+                if (error == "DeviceNotRegistered" && row.DeviceId is { } deviceId)
                 {
                     // Sent to a token that was dead by then: a registration after the send is a new app install and stays.
-                    await removal.RemoveDeadAsync(deviceId, row.SentAt, cancellationToken);
+                    await devices.RemoveDeadAsync(deviceId, row.SentAt, cancellationToken);
                 }
             }
         }
