@@ -67,6 +67,17 @@ internal static class FakeExpo
                 message["title"]?.ToString() ?? "", message["body"]?.ToString() ?? "", data, time.GetUtcNow(), request.Protocol));
             store.AddReceipt(id, fault?.Kind == PushFaultKind.DeadReceipt ? new ExpoReceipt("error", "DeviceNotRegistered") : new ExpoReceipt("ok", null));
             tickets.Add(new JsonObject { ["status"] = "ok", ["id"] = id });
+            if (fault?.Kind == PushFaultKind.AcceptThenHang)
+            {
+                try
+                {
+                    await Task.Delay(Timeout.InfiniteTimeSpan, time, request.HttpContext.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Results.Empty;
+                }
+            }
         }
 
         return Results.Json(new JsonObject { ["data"] = tickets });

@@ -23,6 +23,12 @@ public enum PushFaultKind
 
     /// <summary>APNs 403 ExpiredProviderToken; FCM 401 UNAUTHENTICATED (the OAuth token refused).</summary>
     CredentialExpired,
+
+    /// <summary>
+    /// Expo only: the notification is accepted (the device has it) but no answer is ever sent, until the sender gives up
+    /// or dies: the moment between a provider's accept and the sender recording it.
+    /// </summary>
+    AcceptThenHang,
 }
 
 /// <summary>
