@@ -19,7 +19,8 @@ internal sealed class TwoInstances : IDisposable
     /// <summary>Starts both instances at once, as a deployment does: they migrate the new database together.</summary>
     /// <param name="configure">Applied to each instance.</param>
     /// <param name="upstream">Applied to the sandbox before it starts.</param>
-    public TwoInstances(Action<ApiFactory>? configure = null, Action<SandboxHost>? upstream = null)
+    /// <param name="configureAgainst">Applied to each instance with the sandbox, for settings that name its address.</param>
+    public TwoInstances(Action<ApiFactory>? configure = null, Action<SandboxHost>? upstream = null, Action<ApiFactory, SandboxHost>? configureAgainst = null)
     {
         upstream?.Invoke(Upstream);
         var channelPrefix = $"test-{Guid.NewGuid():N}";
@@ -29,6 +30,7 @@ internal sealed class TwoInstances : IDisposable
         {
             var host = counter.Install(Instance(callback, channelPrefix), services => services.GetRequiredService<RedisEventBus>());
             configure?.Invoke(host);
+            configureAgainst?.Invoke(host, Upstream);
             return host;
         }).ToList();
         try

@@ -37,6 +37,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         entity.Property(m => m.CollapseKey).HasMaxLength(64);
         entity.Property(m => m.EventType).HasMaxLength(64);
         entity.Property(m => m.ClaimedBy).HasMaxLength(64);
+        entity.Property(m => m.SentBy).HasMaxLength(32);
         entity.Property(m => m.ProviderId).HasMaxLength(256);
         entity.Property(m => m.LastError).HasMaxLength(256);
     }

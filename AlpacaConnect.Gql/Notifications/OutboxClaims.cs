@@ -32,9 +32,10 @@ internal sealed class OutboxClaims(IDbContextFactory<AppDbContext> databases)
         return [.. rows.Select(r => (r, r.DeviceId is { } id ? devices.GetValueOrDefault(id) : null))];
     }
 
-    public Task<bool> SentAsync(long id, string claim, string? providerId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public Task<bool> SentAsync(long id, string claim, string instance, string? providerId, DateTimeOffset now, CancellationToken cancellationToken) =>
         SettleAsync(id, claim, m => m
             .SetProperty(x => x.State, OutboxState.Sent)
+            .SetProperty(x => x.SentBy, instance)
             .SetProperty(x => x.Attempts, x => x.Attempts + 1)
             .SetProperty(x => x.SentAt, now)
             .SetProperty(x => x.ProviderId, providerId)

@@ -22,8 +22,8 @@ internal sealed partial class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    /// <summary>Names this instance in its claims, for whoever reads the table; each batch's claim is unique by its Guid.</summary>
-    private readonly string _instance = Environment.MachineName.Length > 24 ? Environment.MachineName[..24] : Environment.MachineName;
+    /// <summary>Names this instance in its claims and sent rows: the machine and a suffix of its own (several may share a machine).</summary>
+    private readonly string _instance = $"{(Environment.MachineName.Length > 15 ? Environment.MachineName[..15] : Environment.MachineName)}-{Guid.NewGuid():N}"[..^24];
     private readonly Dictionary<NotificationChannel, INotificationSender> _senders = senders.ToDictionary(s => s.Channel);
     private readonly SemaphoreSlim _wake = new(0, 1);
 
@@ -136,7 +136,7 @@ internal sealed partial class OutboxDispatcher(
         switch (outcome)
         {
             case SendOutcome.Delivered delivered:
-                await claims.SentAsync(row.Id, claim, delivered.ProviderId, now, cancellationToken);
+                await claims.SentAsync(row.Id, claim, _instance, delivered.ProviderId, now, cancellationToken);
                 metrics.Sent(row.Channel, now - row.CreatedAt);
                 break;
             case SendOutcome.Retry retry when sender.RetryDelay(row.Attempts + 1) is { } backoff:

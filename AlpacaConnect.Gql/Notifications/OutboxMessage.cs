@@ -58,6 +58,9 @@ internal sealed class OutboxMessage
 
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>The instance that sent it (machine name and a per-process suffix), for following a row across instances.</summary>
+    public string? SentBy { get; set; }
+
     /// <summary>What the provider answered with: APNs' <c>apns-id</c>, FCM's message name, Expo's ticket (receipt) id.</summary>
     public string? ProviderId { get; set; }
 

@@ -337,6 +337,10 @@ namespace AlpacaConnect.Gql.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
