@@ -23,8 +23,10 @@ internal static class PushControl
         // The token travels as a query value here: these are fake devices' tokens, and only the control surface sees them.
         control.MapGet("/deliveries", (string provider, string token, bool? shown, PushFakeStore store) =>
             Results.Json(shown == true ? store.DeviceView(provider, token) : store.Deliveries(provider, token), Json));
+        // Every device's deliveries at once, for a benchmark's bookkeeping.
+        control.MapGet("/deliveries/all", (PushFakeStore store) => Results.Json(store.All(), Json));
         control.MapGet("/counters", (PushFakeStore store) => Results.Json(
-            new { store.DistinctProviderTokens, store.OAuthTokenRequests, store.ReceiptLookups }, Json));
+            new { Deliveries = store.Count, store.DistinctProviderTokens, store.OAuthTokenRequests, store.ReceiptLookups }, Json));
         control.MapGet("/faults", (PushFaults faults) => Results.Json(faults.Rules, Json));
         control.MapPost("/faults", async (HttpRequest request, PushFaults faults) =>
         {

@@ -34,6 +34,27 @@ public sealed class PushFakeStore
         }
     }
 
+    /// <summary>Every delivery any fake accepted, in the order they arrived, duplicates included.</summary>
+    public IReadOnlyList<PushDelivery> All()
+    {
+        lock (_gate)
+        {
+            return [.. _all];
+        }
+    }
+
+    /// <summary>How many deliveries the fakes accepted so far.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _all.Count;
+            }
+        }
+    }
+
     /// <summary>Every delivery the provider accepted for the token, duplicates included.</summary>
     public IReadOnlyList<PushDelivery> Deliveries(string provider, string token)
     {

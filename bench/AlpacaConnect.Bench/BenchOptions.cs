@@ -9,7 +9,7 @@ namespace AlpacaConnect.Bench;
 public sealed record BenchOptions
 {
     public static readonly string[] AllScenarios =
-        ["load", "placement-serial", "placement-parallel", "placement-users", "economy", "app-polling", "storm", "fanout", "soak", "abuse"];
+        ["load", "placement-serial", "placement-parallel", "placement-users", "economy", "app-polling", "storm", "fanout", "soak", "abuse", "push"];
 
     /// <summary>Names <c>--only</c> takes for several scenarios at once: <c>placement</c> runs the three placement scenarios.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Groups = new Dictionary<string, string[]>
@@ -75,6 +75,11 @@ public sealed record BenchOptions
     public int FanOutRounds => Quick ? 3 : 10;
 
     public int SoakOrders => Quick ? 400 : 10_000;
+
+    /// <summary>Users of the push scenario, each with two devices; with <see cref="PushOrdersPerUser"/>, 10,000 fills in a full run.</summary>
+    public int PushUsers => Quick ? 50 : 1000;
+
+    public int PushOrdersPerUser => Quick ? 4 : 10;
 
     public int SoakConcurrency { get; init; } = 48;
 

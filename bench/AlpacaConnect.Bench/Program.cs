@@ -5,6 +5,7 @@ using AlpacaConnect.Bench.Hosting;
 using AlpacaConnect.Bench.Reporting;
 using AlpacaConnect.Bench.Scenarios;
 using AlpacaConnect.Bench.Scenarios.Placement;
+using AlpacaConnect.Bench.Scenarios.Push;
 using AlpacaConnect.Bench.Scenarios.Soak;
 
 // bench/run.sh builds the server and this tool in Release, then runs this. See bench/README.md.
@@ -73,6 +74,7 @@ static async Task<int> RunAllAsync(BenchOptions options, BenchPaths paths)
     await Run("fanout", FanOutScenario.RunAsync, r => report.FanOut = r);
     await Run("soak", SoakScenario.RunAsync, r => report.Soak = r);
     await Run(AbuseScenario.Name, AbuseScenario.RunAsync, r => report.Abuse = r);
+    await Run(PushScenario.Name, PushScenario.RunAsync, r => report.Push = r);
 
     report.DurationSeconds = clock.Elapsed.TotalSeconds;
     report.LoadAverageAtEnd = ProcFs.LoadAverage();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using AlpacaConnect.Bench.Scenarios;
 using AlpacaConnect.Bench.Scenarios.Placement;
+using AlpacaConnect.Bench.Scenarios.Push;
 using AlpacaConnect.Bench.Scenarios.Soak;
 
 namespace AlpacaConnect.Bench.Reporting;
@@ -45,6 +46,8 @@ public sealed record BenchReport
     public SoakFigures? Soak { get; set; }
 
     public AbuseFigures? Abuse { get; set; }
+
+    public PushFigures? Push { get; set; }
 
     /// <summary>Suffix of the files' names (<c>--name</c>).</summary>
     public string? Name { get; init; }

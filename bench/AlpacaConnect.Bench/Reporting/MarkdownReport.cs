@@ -68,6 +68,11 @@ public static class MarkdownReport
             Abuse(md, abuse);
         }
 
+        if (report.Push is { } push)
+        {
+            PushMarkdown.Render(md, push);
+        }
+
         if (report.Problems.Count > 0)
         {
             md.Append("## Scenarios that did not finish\n\n");

@@ -54,17 +54,24 @@ public sealed class SandboxServer : IAsyncDisposable
     /// The server as deployed, in Alpaca mode, with the sandbox as its upstream in a process of its own (as the soak
     /// runs them), so the server's resident size and CPU are its own and not the simulator's too.
     /// </summary>
+    /// <remarks>
+    /// <c>sandboxExtra</c> goes to the sandbox's process; <c>extraAgainst</c> gives the server's settings that name the
+    /// sandbox's address, once it is known.
+    /// </remarks>
     public static async Task<SandboxServer> StartApartAsync(
-        BenchContext bench, string name, Dictionary<string, string> extra, string appUser = "bench-alice", string sandboxUser = "alice")
+        BenchContext bench, string name, Dictionary<string, string> extra, string appUser = "bench-alice", string sandboxUser = "alice",
+        Dictionary<string, string>? sandboxExtra = null, Func<Uri, Dictionary<string, string>>? extraAgainst = null)
     {
         var serverUri = new Uri($"http://127.0.0.1:{AppProcess.FreeLoopbackPort()}");
-        var sandboxSettings = bench.Settings.SandboxMode(bench.Paths.Database(name + "-sandbox"));
+        var sandboxSettings = AppSettings.With(bench.Settings.SandboxMode(bench.Paths.Database(name + "-sandbox")), sandboxExtra ?? []);
         sandboxSettings["Sandbox:OAuth:RedirectUris:1"] = AppSettings.Callback(serverUri);
         var upstream = await AppProcess.StartAsync(name + "-sandbox", bench.Paths, AppProcess.FreeLoopbackPort(), sandboxSettings);
         AppProcess? process = null;
         try
         {
-            var settings = AppSettings.With(bench.Settings.AlpacaModeAgainst(bench.Paths.Database(name), upstream.BaseUri, serverUri), extra);
+            var settings = AppSettings.With(
+                AppSettings.With(bench.Settings.AlpacaModeAgainst(bench.Paths.Database(name), upstream.BaseUri, serverUri), extra),
+                extraAgainst?.Invoke(upstream.BaseUri) ?? []);
             process = await AppProcess.StartAsync(name, bench.Paths, serverUri.Port, settings);
             var sandbox = new SandboxApi(bench.Http, upstream.BaseUri, bench.Settings.SandboxControlSecret);
             var (app, token) = await LinkAsync(bench, process, upstream.BaseUri, appUser, sandboxUser);
