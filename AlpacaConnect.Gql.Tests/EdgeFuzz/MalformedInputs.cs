@@ -28,6 +28,8 @@ public sealed class MalformedInputs(Random random)
         "mutation($input: CloseAllPositionsInput!) { closeAllPositions(input: $input) { errors { ... on Error { code message } } } }",
         "mutation($input: CreateWatchlistInput!) { createWatchlist(input: $input) { errors { ... on Error { code message } } } }",
         "mutation($input: AddWatchlistSymbolInput!) { addWatchlistSymbol(input: $input) { errors { ... on Error { code message } } } }",
+        "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { id } errors { ... on Error { code message } } } }",
+        "mutation($input: UnregisterPushDeviceInput!) { unregisterPushDevice(input: $input) { removedDeviceId errors { ... on Error { code message } } } }",
     ];
 
     private static readonly string[] Amounts =
@@ -41,6 +43,8 @@ public sealed class MalformedInputs(Random random)
         ".", "..", "/", "AAPL/..", "%2e%2e", "A?B", "A#B", "AAPL\u0000", "ÄPPL", "BRK.B", "BTC/USD", "AAPL250117C00150000", "", " ",
         new string('A', 40), "AAPL\r\nX-Evil: 1", "\ud800", "<script>", "aapl", "BTC//USD", "../../v2/account",
     ];
+
+    private static readonly string[] Platforms = ["APNS", "FCM", "EXPO", "apns", "", "WEB"];
 
     private static readonly string[] ContentTypes =
     [
@@ -75,7 +79,7 @@ public sealed class MalformedInputs(Random random)
     };
 
     /// <summary>Variables of the right names with wrong types, huge numbers and hostile strings.</summary>
-    public string Variables() => random.Next(12) switch
+    public string Variables() => random.Next(13) switch
     {
         0 => "{\"s\":" + Value() + "}",
         1 => "{\"input\":{\"idempotencyKey\":\"k" + random.Next() + "\",\"symbol\":" + Json(Pick(Symbols)) + ",\"side\":\"BUY\",\"type\":\"LIMIT\",\"timeInForce\":\"DAY\",\"qty\":" + Json(Pick(Amounts)) + ",\"limitPrice\":" + Json(Pick(Amounts)) + "}}",
@@ -88,6 +92,7 @@ public sealed class MalformedInputs(Random random)
         9 => "{\"input\":{\"name\":" + Value() + ",\"symbols\":[" + Json(Pick(Symbols)) + "," + Value() + "]}}",
         10 => "{\"input\":{\"watchlistId\":" + Value() + ",\"symbol\":" + Json(Pick(Symbols)) + "}}",
         11 => "{\"input\":{\"idempotencyKey\":" + Value() + ",\"cancelOrders\":" + Value() + "},\"s\":" + Json(Pick(Symbols)) + ",\"a\":" + Value() + ",\"f\":" + Value() + "}",
+        12 => "{\"input\":{\"platform\":" + Json(Pick(Platforms)) + ",\"token\":" + (Chance(50) ? Json(Pick(Symbols)) : Value()) + ",\"apnsEnvironment\":" + Value() + "}}",
         _ => "{\"input\":{\"idempotencyKey\":" + Value() + ",\"symbol\":" + Value() + ",\"qty\":" + Value() + "}}",
     };
 

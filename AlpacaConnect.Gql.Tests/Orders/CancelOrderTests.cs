@@ -1,3 +1,5 @@
+using AlpacaConnect.Sandbox.Faults;
+
 namespace AlpacaConnect.Gql.Tests.Orders;
 
 /// <summary>cancelOrder: a 204 is only a request; another user's order id is NOT_FOUND (BOLA, checklist §3.2).</summary>
@@ -66,5 +68,21 @@ public sealed class CancelOrderTests : IDisposable
 
         Assert.Equal(["ORDER_NOT_CANCELABLE"], OrderDriver.Codes(payload));
         Assert.Equal("FILLED", OrderDriver.Order(payload).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AnUnansweredCancelIsATypedUnconfirmedErrorAndAskingAgainWorks()
+    {
+        await _driver.ConnectAsync();
+        var id = await PlaceLimitAsync("cancel-503");
+        _driver.Host.Control.AddFault(new FaultRule { Route = "DELETE /v2/orders/{orderId}", Kind = FaultKind.ServerError, Status = 503 });
+
+        var unanswered = await CancelAsync(id);
+        var again = await CancelAsync(id);
+
+        Assert.Equal("CancelUnconfirmedError", Assert.Single(unanswered.GetProperty("errors").EnumerateArray()).GetProperty("__typename").GetString());
+        Assert.Equal("NEW", OrderDriver.Order(unanswered).GetProperty("status").GetString());
+        Assert.Empty(OrderDriver.Codes(again));
+        Assert.Equal("PENDING_CANCEL", OrderDriver.Order(again).GetProperty("status").GetString());
     }
 }

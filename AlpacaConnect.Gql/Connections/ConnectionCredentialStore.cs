@@ -15,7 +15,8 @@ internal sealed class ConnectionCredentialStore(
     TokenVault vault,
     IEventBus events,
     ISharedLocks locks,
-    TimeProvider time) : IAlpacaCredentialStore
+    TimeProvider time,
+    IEnumerable<IConnectionEventEnlistment> enlisted) : IAlpacaCredentialStore
 {
     public Task<IAsyncDisposable> HoldRefreshAsync(Guid connectionId, CancellationToken cancellationToken) =>
         locks.AcquireAsync($"alpaca-token-refresh:{connectionId:N}", cancellationToken);
@@ -75,11 +76,23 @@ internal sealed class ConnectionCredentialStore(
 
         // A conditional update on the very ciphertext read: of many concurrent 401s, exactly one sees the
         // transition, and a reconnect in between makes it a no-op.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Set<AlpacaConnection>()
             .Where(c => c.Id == connectionId && c.Status == ConnectionStatus.Connected && c.AccessTokenCiphertext == ciphertext)
             .ExecuteUpdateAsync(c => c
                 .SetProperty(x => x.Status, ConnectionStatus.ReauthRequired)
                 .SetProperty(x => x.UpdatedAt, time.GetUtcNow()), cancellationToken) == 1;
+        if (changed)
+        {
+            foreach (var enlistment in enlisted)
+            {
+                await enlistment.EnlistReauthRequiredAsync(db, current.UserId, connectionId, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         if (changed)
         {
             events.Publish(new AlpacaConnectionChanged(current.UserId, connectionId, ConnectionStatus.ReauthRequired));

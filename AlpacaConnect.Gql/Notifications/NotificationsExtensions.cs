@@ -1,3 +1,7 @@
+using AlpacaConnect.Gql.Connections;
+using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Orders;
+
 namespace AlpacaConnect.Gql.Notifications;
 
 internal static class NotificationsExtensions
@@ -12,6 +16,17 @@ internal static class NotificationsExtensions
             .Bind(builder.Configuration.GetSection(NotificationsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<PushDeviceRegistry>();
+        builder.Services.AddSingleton<PushTexts>();
+        builder.Services.AddSingleton<OutboxWriter>();
+        builder.Services.AddSingleton<IOrderEventEnlistment>(services => services.GetRequiredService<OutboxWriter>());
+        builder.Services.AddSingleton<IConnectionEventEnlistment>(services => services.GetRequiredService<OutboxWriter>());
+        builder.Services.AddSingleton<OutboxClaims>();
+        builder.Services.AddSingleton<NotificationMetrics>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddQueryFields<PushDeviceQueries>();
+        builder.Services.AddMutationFields<PushDeviceMutations>();
         return builder;
     }
 }

@@ -34,6 +34,10 @@ internal sealed class NotificationsOptions
     [Range(1, 256)]
     public int MaxConcurrentSends { get; set; } = 16;
 
+    /// <summary>Devices one user keeps; registering one more replaces the one registered longest ago.</summary>
+    [Range(1, 100)]
+    public int MaxDevicesPerUser { get; set; } = 10;
+
     /// <summary>What a lock screen shows.</summary>
     public NotificationTexts Texts { get; set; } = new();
 }

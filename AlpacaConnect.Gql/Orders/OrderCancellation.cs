@@ -1,4 +1,3 @@
-using System.Net;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
@@ -48,19 +47,11 @@ internal sealed class OrderCancellation(ConnectionDirectory connections, IAlpaca
             return new CancelOrderPayload(order, [ConnectionErrors.Of(e)]);
         }
 
-        try
+        if (await CancelRequest.SendAsync(client, alpacaId, cancellationToken) is { } refused)
         {
-            await client.CancelOrderAsync(alpacaId, cancellationToken);
-        }
-        catch (AlpacaApiException e) when (e.StatusCode == HttpStatusCode.UnprocessableEntity)
-        {
-            // No longer cancelable (filled meanwhile, or a replace is pending): show what it became.
-            var current = await RefreshAsync(client, order, cancellationToken);
-            return new CancelOrderPayload(current, [new OrderNotCancelableError(OrderErrorMapping.Describe(e), e.AlpacaCode)]);
-        }
-        catch (AlpacaApiException e) when (e.Kind is AlpacaErrorKind.RateLimited or AlpacaErrorKind.ReauthRequired)
-        {
-            return new CancelOrderPayload(order, [OrderErrorMapping.From(e)!]);
+            // Not cancelable any more: show what it became.
+            var shown = refused is OrderNotCancelableError ? await RefreshAsync(client, order, cancellationToken) : order;
+            return new CancelOrderPayload(shown, [refused]);
         }
 
         reads.InvalidateBalances(order.ConnectionId);

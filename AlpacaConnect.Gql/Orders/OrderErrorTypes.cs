@@ -116,6 +116,9 @@ internal sealed class PlaceOrderErrorType : UnionGraphType
     }
 }
 
+internal sealed class CancelUnconfirmedErrorType()
+    : PayloadErrorGraphType<CancelUnconfirmedError>("CancelUnconfirmedError", "Alpaca did not confirm the cancel (UPSTREAM_UNAVAILABLE or UPSTREAM_TIMEOUT); asking again is safe.");
+
 internal sealed class CancelOrderErrorType : UnionGraphType
 {
     public CancelOrderErrorType()
@@ -128,6 +131,7 @@ internal sealed class CancelOrderErrorType : UnionGraphType
         Type<RateLimitedErrorType>();
         Type<OrderStateUnknownErrorType>();
         Type<OrderAccountChangedErrorType>();
+        Type<CancelUnconfirmedErrorType>();
     }
 }
 

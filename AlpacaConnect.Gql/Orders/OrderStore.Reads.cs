@@ -44,15 +44,31 @@ internal sealed partial class OrderStore
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The user's order Alpaca lists at <paramref name="accountId"/> by this id or client order id; null for one placed elsewhere.</summary>
-    public async Task<Order?> FindAtAccountAsync(
-        string userId, string? accountId, AlpacaEnvironment environment, Guid alpacaOrderId, string? clientOrderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Our rows of these orders of the account (found by Alpaca's id, or by client order id for one not linked yet), in
+    /// one query, keyed by Alpaca's order id; an order placed elsewhere has none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Order>> FindAtAccountAsync(
+        string userId, string? accountId, AlpacaEnvironment environment, IReadOnlyList<(Guid AlpacaOrderId, string? ClientOrderId)> orders,
+        CancellationToken cancellationToken)
     {
+        var alpacaIds = orders.Select(o => (Guid?)o.AlpacaOrderId).ToList();
+        var clientIds = orders.Where(o => o.ClientOrderId is not null).Select(o => o.ClientOrderId!).ToList();
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<Order>().AsNoTracking()
+        var rows = await db.Set<Order>().AsNoTracking()
             .Where(o => o.UserId == userId && o.AlpacaAccountId == accountId && o.Environment == environment)
-            .Where(o => o.AlpacaOrderId == alpacaOrderId || (clientOrderId != null && o.ClientOrderId == clientOrderId))
-            .FirstOrDefaultAsync(cancellationToken);
+            .Where(o => alpacaIds.Contains(o.AlpacaOrderId) || clientIds.Contains(o.ClientOrderId))
+            .ToListAsync(cancellationToken);
+        var found = new Dictionary<Guid, Order>();
+        foreach (var (alpacaId, clientId) in orders)
+        {
+            if ((rows.FirstOrDefault(o => o.AlpacaOrderId == alpacaId) ?? rows.FirstOrDefault(o => clientId is not null && o.ClientOrderId == clientId)) is { } row)
+            {
+                found[alpacaId] = row;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The connections holding open orders on the account they point at now: the accounts whose stream must be watched.</summary>

@@ -13,7 +13,8 @@ namespace AlpacaConnect.Gql.Orders;
 /// published (<see cref="OrderChanged"/>) once it is saved, and an order's reservation of the daily usage is given back
 /// in the same transaction that makes it stop counting (refused by Alpaca, expired unsent, withdrawn).
 /// </summary>
-internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databases, IEventBus events, IStreamDemand streams, TimeProvider time)
+internal sealed partial class OrderStore(
+    IDbContextFactory<AppDbContext> databases, IEventBus events, IStreamDemand streams, TimeProvider time, IEnumerable<IOrderEventEnlistment> enlisted)
 {
     /// <summary>How often a write starts over after another writer saved the same order first.</summary>
     private const int MaxWriteAttempts = 8;
@@ -224,6 +225,10 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
                     if (recorded is not null)
                     {
                         recorded.Sequence = await UserEventSequence.NextAsync(db, order.UserId, cancellationToken);
+                        foreach (var enlistment in enlisted)
+                        {
+                            await enlistment.EnlistAsync(db, order, recorded, cancellationToken);
+                        }
                     }
 
                     await db.SaveChangesAsync(cancellationToken);
@@ -247,41 +252,6 @@ internal sealed partial class OrderStore(IDbContextFactory<AppDbContext> databas
 
             return (order, recorded is not null);
         }
-    }
-
-    private static OrderStatus StatusOf(AlpacaOrder reported) =>
-        Enum.TryParse<OrderStatus>(reported.Status.ToString(), out var status) ? status : OrderStatus.Unknown;
-
-    /// <summary>
-    /// Copies a report onto the row unless the row knows better: a terminal status Alpaca reported is final, fills never
-    /// shrink, and a report Alpaca stamped earlier than the one applied last is stale. A status only we inferred (an
-    /// intent expired unsent) never stands against Alpaca's. True when the report was taken.
-    /// </summary>
-    private static bool Copy(AlpacaOrder reported, Order order)
-    {
-        var stale = (OrderStatuses.IsTerminal(order.Status) && !OrderSettlement.IsExpiredIntent(order))
-            || reported.FilledQty < order.FilledQty
-            || (reported.UpdatedAt is { } stamped && order.AlpacaUpdatedAt is { } applied && stamped < applied);
-        if (stale)
-        {
-            return false;
-        }
-
-        if (OrderSettlement.IsExpiredIntent(order))
-        {
-            order.RejectionCode = null;
-            order.RejectionMessage = null;
-        }
-
-        order.AlpacaOrderId = reported.Id;
-        order.Status = StatusOf(reported);
-        order.FilledQty = reported.FilledQty;
-        order.FilledAvgPrice = reported.FilledAvgPrice;
-        order.SubmittedAt = reported.SubmittedAt ?? order.SubmittedAt ?? reported.CreatedAt;
-        order.FilledAt = reported.FilledAt;
-        order.CanceledAt = reported.CanceledAt;
-        order.AlpacaUpdatedAt = reported.UpdatedAt ?? order.AlpacaUpdatedAt;
-        return true;
     }
 
     private OrderEvent Event(Order order, OrderEventKind kind, string source, TradeExecution? execution = null) => new()

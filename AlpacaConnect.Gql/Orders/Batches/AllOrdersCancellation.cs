@@ -1,4 +1,3 @@
-using System.Net;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.Connections;
@@ -96,46 +95,31 @@ internal sealed class AllOrdersCancellation(
         var items = new List<CancelAllOrdersItem>();
         var saved = new List<OrderBatchItem>();
         PayloadError? stop = null;
+        var ours = await store.FindAtAccountAsync(
+            userId, connection.AccountId, connection.Environment, [.. planned.Select(i => (i.AlpacaOrderId!.Value, i.ClientOrderId))], CancellationToken.None);
         foreach (var item in planned)
         {
             var alpacaId = item.AlpacaOrderId!.Value;
-            var ours = await store.FindAtAccountAsync(userId, connection.AccountId, connection.Environment, alpacaId, item.ClientOrderId, CancellationToken.None);
+            var row = ours.GetValueOrDefault(alpacaId);
             if (item.Accepted || stop is not null)
             {
-                items.Add(new CancelAllOrdersItem(alpacaId, item.Symbol, ours, stop is null || item.Accepted ? [] : [stop]));
+                items.Add(new CancelAllOrdersItem(alpacaId, item.Symbol, row, stop is null || item.Accepted ? [] : [stop]));
                 saved.Add(item);
                 continue;
             }
 
-            var errors = new List<PayloadError>();
-            try
+            var refused = await CancelRequest.SendAsync(client, alpacaId, CancellationToken.None);
+            if (refused is null && row is not null && !OrderStatuses.IsTerminal(row.Status))
             {
-                await client.CancelOrderAsync(alpacaId, CancellationToken.None);
-                if (ours is not null && !OrderStatuses.IsTerminal(ours.Status))
-                {
-                    ours = await store.MarkAsync(ours.Id, OrderStatus.PendingCancel, "cancel", CancellationToken.None);
-                }
+                row = await store.MarkAsync(row.Id, OrderStatus.PendingCancel, "cancel", CancellationToken.None);
             }
-            catch (AlpacaApiException e) when (e.StatusCode == HttpStatusCode.UnprocessableEntity)
+            else if (refused is not null && CancelRequest.StopsTheRest(refused))
             {
-                errors.Add(new OrderNotCancelableError(OrderErrorMapping.Describe(e), e.AlpacaCode));
-            }
-            catch (AlpacaApiException e) when (e.Kind == AlpacaErrorKind.NotFound)
-            {
-                errors.Add(new OrderNotCancelableError("Alpaca no longer lists this order.", e.AlpacaCode));
-            }
-            catch (AlpacaApiException e) when (e.Kind is AlpacaErrorKind.RateLimited or AlpacaErrorKind.ReauthRequired)
-            {
-                stop = OrderErrorMapping.From(e)!;
-                errors.Add(stop);
-            }
-            catch (AlpacaApiException e)
-            {
-                errors.Add(new CancelUnconfirmedError(UpstreamErrorCodes.For(e)));
+                stop = refused;
             }
 
-            items.Add(new CancelAllOrdersItem(alpacaId, item.Symbol, ours, errors));
-            saved.Add(item with { Accepted = errors.Count == 0 });
+            items.Add(new CancelAllOrdersItem(alpacaId, item.Symbol, row, refused is null ? [] : [refused]));
+            saved.Add(item with { Accepted = refused is null });
         }
 
         if (items.Any(i => i.Errors.Count == 0))
@@ -146,7 +130,3 @@ internal sealed class AllOrdersCancellation(
         return (items, saved);
     }
 }
-
-/// <summary>Alpaca did not answer the cancel (5xx, timeout): it may or may not be requested. A cancel is safe to ask again with the same key.</summary>
-internal sealed record CancelUnconfirmedError(string Code)
-    : PayloadError(Code, "Alpaca did not confirm this cancel. Retry with the same idempotency key: asking to cancel again is safe.");

@@ -1,5 +1,4 @@
 using AlpacaConnect.Gql.Connections;
-using AlpacaConnect.Gql.GraphQL.Errors;
 using AlpacaConnect.Gql.Halts;
 using AlpacaConnect.Gql.Rollout;
 using GraphQL.Types;
@@ -70,9 +69,6 @@ internal sealed class CloseAllPositionsPayloadType : ObjectGraphType<CloseAllPos
             .Resolve(c => c.Source.Errors);
     }
 }
-
-internal sealed class CancelUnconfirmedErrorType()
-    : PayloadErrorGraphType<CancelUnconfirmedError>("CancelUnconfirmedError", "Alpaca did not confirm the cancel (UPSTREAM_UNAVAILABLE or UPSTREAM_TIMEOUT); retrying with the same key is safe.");
 
 internal sealed class CancelAllOrdersItemErrorType : UnionGraphType
 {
