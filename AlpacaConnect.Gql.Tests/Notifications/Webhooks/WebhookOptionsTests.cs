@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Notifications;
 using AlpacaConnect.Gql.Notifications.Webhooks;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,18 @@ public sealed class WebhookOptionsTests
         host.ValidateAsAtStart();
 
         Assert.False(host.Sender.IsConfigured);
+    }
+
+    [Fact]
+    public async Task TheSenderIsTheOneNotificationSenderForTheWebhookChannel()
+    {
+        await using var host = WebhookHost.For("https://hooks.example.com/", WebhookHost.OldSecret);
+
+        var sender = Assert.Single(host.Services.GetServices<INotificationSender>());
+
+        Assert.Equal(NotificationChannel.Webhook, sender.Channel);
+        Assert.Same(host.Sender, sender);
+        Assert.True(sender.IsConfigured);
     }
 
     [Theory]

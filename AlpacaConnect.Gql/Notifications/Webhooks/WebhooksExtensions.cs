@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AlpacaConnect.Gql.Notifications.Webhooks;
@@ -10,15 +11,27 @@ internal static class WebhooksExtensions
     /// </summary>
     public static WebApplicationBuilder AddWebhooks(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<WebhookOptions>()
-            .Bind(builder.Configuration.GetSection(WebhookOptions.Section))
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
-        builder.Services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        Register(builder.Services);
+        return builder;
+    }
+
+    /// <summary>
+    /// The registrations of <see cref="AddWebhooks"/>, bound to the app's configuration when first read; a second call
+    /// adds nothing, so the channel never has two senders.
+    /// </summary>
+    internal static void Register(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(WebhookSender)))
+        {
+            return;
+        }
+
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
+        services.AddHttpClient(WebhookSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             // A redirect is a failure per the spec, and following one would send the signed event somewhere unconfigured.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
-        builder.Services.AddSingleton<WebhookSender>();
-        builder.Services.AddSingleton<INotificationSender>(services => services.GetRequiredService<WebhookSender>());
-        return builder;
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<INotificationSender>(provider => provider.GetRequiredService<WebhookSender>());
     }
 }
