@@ -6,6 +6,7 @@ using AlpacaConnect.Sandbox.MarketData;
 using AlpacaConnect.Sandbox.Matching;
 using AlpacaConnect.Sandbox.OAuth;
 using AlpacaConnect.Sandbox.Portfolio;
+using AlpacaConnect.Sandbox.Push;
 using AlpacaConnect.Sandbox.Streaming;
 using AlpacaConnect.Sandbox.Trading;
 using AlpacaConnect.Sandbox.Watchlists;
@@ -51,6 +52,7 @@ public static class SandboxExtensions
             .AddSingleton<RequestLog>()
             .AddSingleton<SandboxControl>()
             .AddHostedService<MatchingLoop>();
+        services.AddPushFakes();
         return services;
     }
 
@@ -92,6 +94,7 @@ public static class SandboxExtensions
             crypto.MapCryptoQuotes();
             crypto.MapCryptoSnapshots();
             endpoints.MapControl();
+            endpoints.MapPushFakes();
         });
         return sandbox;
     }

@@ -30,6 +30,7 @@ public sealed class ApolloCacheNormalisationTests(ITestOutputHelper output)
             ["OrderUpdate", "OrderExecution"]),
         ("activities", "query Activities { activities(first: 50) { edges { node { id activityType ... on FillActivity { symbol qty } ... on CashActivity { netAmount } } } } }",
             ["FillActivity", "CashActivity"]),
+        ("pushDevices", "query Devices { pushDevices { id platform showDetails } }", ["PushDevice"]),
     ];
 
     /// <summary>Object types that are values, not entities: computed answers, pages and their edges, settings. None has an identity to merge by.</summary>
@@ -78,7 +79,7 @@ public sealed class ApolloCacheNormalisationTests(ITestOutputHelper output)
         Assert.Contains(keys, k => k.StartsWith("Order:", StringComparison.Ordinal));
     }
 
-    /// <summary>A connected account with a filled order (a position, an execution, a fill activity), a dividend and a watchlist.</summary>
+    /// <summary>A connected account with a filled order (a position, an execution, a fill activity), a dividend, a watchlist and a push device.</summary>
     private async Task<StreamDriver> AccountWithOneOfEachAsync()
     {
         var driver = new StreamDriver(output: output);
@@ -92,6 +93,9 @@ public sealed class ApolloCacheNormalisationTests(ITestOutputHelper output)
         var created = await driver.Orders.GraphQLAsync("app-alice",
             """mutation { createWatchlist(input: { name: "Ticket", symbols: ["AAPL"] }) { watchlist { id } errors { __typename } } }""");
         Assert.True(created.Errors.Count == 0 && created.Data.GetProperty("createWatchlist").GetProperty("errors").GetArrayLength() == 0, created.Raw);
+        var device = await driver.Orders.GraphQLAsync("app-alice",
+            """mutation { registerPushDevice(input: { platform: EXPO, token: "ExponentPushToken[apollo-cache-device]" }) { device { id } errors { __typename } } }""");
+        Assert.True(device.Errors.Count == 0 && device.Data.GetProperty("registerPushDevice").GetProperty("errors").GetArrayLength() == 0, device.Raw);
         return driver;
     }
 

@@ -26,6 +26,18 @@ public sealed class GuardrailPolicyTests
     }
 
     [Fact]
+    public void AmountsAreShownToTheCentHalfAwayFromZeroWithoutTrailingZeros()
+    {
+        // 3 × 100.335 = 301.005: banker's rounding would show 301.00 here and 301.01 in a preview.
+        var verdicts = GuardrailPolicy.Evaluate(Buy10Aapl with { Quantity = 3 }, OpenMarket with { Ask = 100.335m }, new GuardrailOptions { MaxNotionalPerOrder = 300.5m });
+
+        var value = Assert.Single(verdicts, v => v.Rule == GuardrailRules.MaxNotionalPerOrder && !v.Passed);
+        Assert.Equal("301.01", value.Actual);
+        Assert.Equal("300.5", value.Limit);
+        Assert.Equal(301.01m, GuardrailPolicy.Cents(301.005m));
+    }
+
+    [Fact]
     public void AQuantityAboveTheLimitIsRefused() =>
         Assert.Contains(GuardrailRules.MaxQuantity, Rules(Buy10Aapl with { Quantity = 20 }, options: new GuardrailOptions { MaxQuantityPerOrder = 5 }));
 

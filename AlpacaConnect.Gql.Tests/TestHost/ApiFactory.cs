@@ -32,6 +32,9 @@ public class ApiFactory : WebApplicationFactory<Program>
         ["GraphQL:RateLimits:PerIpBurst"] = "1000000",
         ["GraphQL:WebSockets:MaxSocketsPerIp"] = "100000",
         ["GraphQL:WebSockets:MaxAnonymousSockets"] = "100000",
+        // appsettings.Development.json points Expo at the fake of `dotnet run` on port 5080; a test host's devices must
+        // not reach whatever listens there. Push tests configure their channels (PushHost).
+        ["Notifications:Expo:Enabled"] = "false",
     };
 
     /// <summary>

@@ -117,11 +117,11 @@ internal static class GuardrailPolicy
             return;
         }
 
-        judge(true, GuardrailRules.PriceUnavailable, "A price is available to value this order.", null, value == decimal.MaxValue ? value : Math.Round(value, 2));
+        judge(true, GuardrailRules.PriceUnavailable, "A price is available to value this order.", null, Cents(value));
         judge(!(value > options.MaxNotionalPerOrder), GuardrailRules.MaxNotionalPerOrder, "The order's value is above the per-order limit.",
-            options.MaxNotionalPerOrder, value == decimal.MaxValue ? value : Math.Round(value, 2));
+            options.MaxNotionalPerOrder, Cents(value));
         judge(!(value > options.MaxDailyNotional - context.NotionalToday), GuardrailRules.MaxDailyNotional, "The order would pass the daily value limit.",
-            options.MaxDailyNotional, value == decimal.MaxValue ? value : Math.Round(context.NotionalToday + value, 2));
+            options.MaxDailyNotional, Cents(context.NotionalToday + value));
 
         if (order.LimitPrice is { } limit && order.Type is OrderType.Limit or OrderType.StopLimit)
         {
@@ -136,10 +136,17 @@ internal static class GuardrailPolicy
         }
     }
 
-    private static string? Text(object? value) => value switch
+    /// <summary>
+    /// An amount as a verdict or a preview shows it: to the cent, half away from zero (as a receipt rounds); the
+    /// "cannot be valued" sentinel stays as it is.
+    /// </summary>
+    public static decimal Cents(decimal value) => value == decimal.MaxValue ? value : Math.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    /// <summary>A verdict's limit or actual value as text: decimals without trailing zeros ("1.5", not "1.50"), as the asset rules write them.</summary>
+    public static string? Text(object? value) => value switch
     {
         null => null,
-        decimal d => d.ToString(CultureInfo.InvariantCulture),
+        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -20,8 +20,11 @@ internal sealed partial class AssetListCache(TimeProvider time, IOptionsMonitor<
     {
         var slot = _slots.GetOrAdd(client.Connection.Environment, _ => new Slot());
         var current = slot.Index;
-        if (current is not null && time.GetUtcNow() - current.LoadedAt < options.CurrentValue.AssetListRefresh)
+        var now = time.GetUtcNow();
+        if (current is not null
+            && (now - current.LoadedAt < options.CurrentValue.AssetListRefresh || now - slot.FailedAt < options.CurrentValue.AssetListRetryAfterFailure))
         {
+            // Fresh, or a refresh failed a moment ago: the list serves as it is rather than every search asking Alpaca again.
             return current;
         }
 
@@ -54,6 +57,11 @@ internal sealed partial class AssetListCache(TimeProvider time, IOptionsMonitor<
             slot.Index = index;
             return index;
         }
+        catch (AlpacaApiException)
+        {
+            slot.FailedAt = time.GetUtcNow();
+            throw;
+        }
         finally
         {
             lock (slot)
@@ -71,6 +79,9 @@ internal sealed partial class AssetListCache(TimeProvider time, IOptionsMonitor<
         private volatile AssetSearchIndex? _index;
 
         public AssetSearchIndex? Index { get => _index; set => _index = value; }
+
+        /// <summary>When the last refresh failed; written by the one load in flight, read without a lock (a stale read only retries sooner).</summary>
+        public DateTimeOffset FailedAt { get; set; } = DateTimeOffset.MinValue;
 
         /// <summary>The read in flight; guarded by locking the slot.</summary>
         public Task<AssetSearchIndex>? Loading { get; set; }

@@ -35,6 +35,10 @@ internal sealed class MarketDataOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan AssetListRefresh { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>After a failed refresh of the asset list, how long the previous list serves before a search tries again.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan AssetListRetryAfterFailure { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Upstream pages of bars followed for one <c>bars</c> field at most.</summary>
     [Range(1, 20)]
     public int MaxBarPages { get; set; } = 5;

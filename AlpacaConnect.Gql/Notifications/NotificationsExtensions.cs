@@ -1,5 +1,6 @@
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Schema;
+using AlpacaConnect.Gql.Notifications.Push;
 using AlpacaConnect.Gql.Orders;
 
 namespace AlpacaConnect.Gql.Notifications;
@@ -27,6 +28,7 @@ internal static class NotificationsExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddQueryFields<PushDeviceQueries>();
         builder.Services.AddMutationFields<PushDeviceMutations>();
+        builder.AddPushProviders();
         return builder;
     }
 }

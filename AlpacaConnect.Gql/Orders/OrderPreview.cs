@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.Guardrails;
 using AlpacaConnect.Gql.Orders.Pipeline;
 using AlpacaConnect.Gql.Trading;
 
@@ -8,7 +9,7 @@ internal sealed record OrderPreview(OrderAssessment Assessment, OrderSide Side)
 {
     public bool WouldPlace => Assessment.Refused.Count == 0;
 
-    public decimal? EstimatedNotional => Assessment.Value is { } value ? Cents(value) : null;
+    public decimal? EstimatedNotional => Assessment.Value is { } value ? GuardrailPolicy.Cents(value) : null;
 
     public decimal? BuyingPower => Assessment.Context?.BuyingPower;
 
@@ -19,6 +20,4 @@ internal sealed record OrderPreview(OrderAssessment Assessment, OrderSide Side)
     public decimal? BuyingPowerAfter => BuyingPower is not { } power ? null
         : Side == OrderSide.Sell ? power
         : EstimatedNotional is { } value && value != decimal.MaxValue ? power - value : null;
-
-    private static decimal Cents(decimal value) => value == decimal.MaxValue ? value : Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }

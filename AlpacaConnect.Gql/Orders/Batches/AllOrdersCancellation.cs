@@ -14,7 +14,7 @@ namespace AlpacaConnect.Gql.Orders.Batches;
 /// </summary>
 internal sealed class AllOrdersCancellation(
     ConnectionDirectory connections, IAlpacaClientFactory alpaca, OrderStore store, OrderBatchStore batches, OrderLocks locks,
-    ConnectionReadCache reads, TimeProvider time)
+    ConnectionReadCache reads)
 {
     /// <summary>Alpaca's largest page of orders (facts 2.5); a batch covers at most this many open orders.</summary>
     private const int MaxOrders = 500;
@@ -51,24 +51,9 @@ internal sealed class AllOrdersCancellation(
                 return CancelAllOrdersPayload.Failed([error]);
             }
 
-            batch = new OrderBatch
-            {
-                Id = Guid.NewGuid(),
-                UserId = userId,
-                Kind = OrderBatchKind.CancelAll,
-                IdempotencyKey = idempotencyKey,
-                RequestFingerprint = OrderBatchKeys.CancelAllFingerprint(),
-                AlpacaAccountId = connection.AccountId,
-                Environment = connection.Environment,
-                Items = OrderBatchItems.Write(open.Where(IsCancelable).Select(o => new OrderBatchItem(o.Symbol, o.Id, o.ClientOrderId))),
-                CreatedAt = time.GetUtcNow(),
-            };
-            if (!await batches.TryInsertAsync(batch, cancellationToken))
-            {
-                // Another instance saved this key first: its batch is this key's batch.
-                batch = await batches.FindAsync(userId, OrderBatchKind.CancelAll, idempotencyKey, cancellationToken)
-                    ?? throw new InvalidOperationException("The batch could not be saved.");
-            }
+            batch = await batches.SaveFirstAsync(
+                userId, OrderBatchKind.CancelAll, idempotencyKey, OrderBatchKeys.CancelAllFingerprint(), connection,
+                open.Where(IsCancelable).Select(o => new OrderBatchItem(o.Symbol, o.Id, o.ClientOrderId)), cancellationToken);
         }
 
         if (!connection.Holds(batch.AlpacaAccountId, batch.Environment))

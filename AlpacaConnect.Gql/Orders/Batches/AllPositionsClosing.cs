@@ -16,7 +16,7 @@ namespace AlpacaConnect.Gql.Orders.Batches;
 /// </summary>
 internal sealed class AllPositionsClosing(
     ConnectionDirectory connections, IAlpacaClientFactory alpaca, OrderBatchStore batches, OrderLocks locks, TradingGate gate,
-    AllOrdersCancellation cancellation, PositionClosing closing, TimeProvider time)
+    AllOrdersCancellation cancellation, PositionClosing closing)
 {
     public async Task<CloseAllPositionsPayload> CloseAllAsync(string userId, CloseAllPositionsInput input, CancellationToken cancellationToken)
     {
@@ -79,23 +79,8 @@ internal sealed class AllPositionsClosing(
                 return new CloseAllPositionsPayload([], cancelled, [error]);
             }
 
-            batch = new OrderBatch
-            {
-                Id = Guid.NewGuid(),
-                UserId = userId,
-                Kind = OrderBatchKind.CloseAll,
-                IdempotencyKey = input.IdempotencyKey,
-                RequestFingerprint = fingerprint,
-                AlpacaAccountId = connection.AccountId,
-                Environment = connection.Environment,
-                Items = OrderBatchItems.Write(positions.Select(p => new OrderBatchItem(p.Symbol))),
-                CreatedAt = time.GetUtcNow(),
-            };
-            if (!await batches.TryInsertAsync(batch, cancellationToken))
-            {
-                batch = await batches.FindAsync(userId, OrderBatchKind.CloseAll, input.IdempotencyKey, cancellationToken)
-                    ?? throw new InvalidOperationException("The batch could not be saved.");
-            }
+            batch = await batches.SaveFirstAsync(
+                userId, OrderBatchKind.CloseAll, input.IdempotencyKey, fingerprint, connection, positions.Select(p => new OrderBatchItem(p.Symbol)), cancellationToken);
         }
 
         var items = new List<CloseAllPositionsItem>();

@@ -17,8 +17,33 @@ internal static class OrderBatchItems
         JsonSerializer.Deserialize<List<OrderBatchItem>>(batch.Items, Json) ?? [];
 }
 
-internal sealed class OrderBatchStore(IDbContextFactory<AppDbContext> databases)
+internal sealed class OrderBatchStore(IDbContextFactory<AppDbContext> databases, TimeProvider time)
 {
+    /// <summary>
+    /// Saves the key's batch of <paramref name="items"/> at the connected account, before anything is sent; when another
+    /// instance saved this key first, its batch is this key's batch and is returned instead.
+    /// </summary>
+    public async Task<OrderBatch> SaveFirstAsync(
+        string userId, OrderBatchKind kind, string idempotencyKey, string fingerprint, Connections.BoundConnection connection,
+        IEnumerable<OrderBatchItem> items, CancellationToken cancellationToken)
+    {
+        var batch = new OrderBatch
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            Kind = kind,
+            IdempotencyKey = idempotencyKey,
+            RequestFingerprint = fingerprint,
+            AlpacaAccountId = connection.AccountId,
+            Environment = connection.Environment,
+            Items = OrderBatchItems.Write(items),
+            CreatedAt = time.GetUtcNow(),
+        };
+        return await TryInsertAsync(batch, cancellationToken)
+            ? batch
+            : await FindAsync(userId, kind, idempotencyKey, cancellationToken) ?? throw new InvalidOperationException("The batch could not be saved.");
+    }
+
     public async Task<OrderBatch?> FindAsync(string userId, OrderBatchKind kind, string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -27,7 +52,7 @@ internal sealed class OrderBatchStore(IDbContextFactory<AppDbContext> databases)
     }
 
     /// <summary>Saves the batch; false when another instance saved this key first (the unique index held).</summary>
-    public async Task<bool> TryInsertAsync(OrderBatch batch, CancellationToken cancellationToken)
+    private async Task<bool> TryInsertAsync(OrderBatch batch, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         db.Add(batch);

@@ -1,5 +1,5 @@
-using System.Globalization;
 using AlpacaConnect.Gql.GraphQL.Errors;
+using AlpacaConnect.Gql.Guardrails;
 using AlpacaConnect.Gql.Trading;
 using AlpacaConnect.Gql.Trading.Assets;
 using GraphQL;
@@ -50,8 +50,8 @@ internal static class AssetRules
         verdicts.Add(AssetVerdict.Pass(AssetClassNotAllowed, asset.Class.ToString().ToConstantCase()));
         void Judge(bool passed, string field, string rule, string message, object? limit = null, object? actual = null) =>
             verdicts.Add(passed
-                ? AssetVerdict.Pass(rule, Text(actual), Text(limit))
-                : AssetVerdict.Failed(rule, new OrderInvalidError(field, message, Rule: rule, Limit: Text(limit), Actual: Text(actual)), Text(limit), Text(actual)));
+                ? AssetVerdict.Pass(rule, GuardrailPolicy.Text(actual), GuardrailPolicy.Text(limit))
+                : AssetVerdict.Failed(rule, new OrderInvalidError(field, message, Rule: rule, Limit: GuardrailPolicy.Text(limit), Actual: GuardrailPolicy.Text(actual)), GuardrailPolicy.Text(limit), GuardrailPolicy.Text(actual)));
 
         Judge(asset.Tradable, "symbol", NotTradable, $"{asset.Symbol} is not tradable at Alpaca now.", actual: asset.Symbol);
         if (!asset.Tradable || closing)
@@ -95,12 +95,12 @@ internal static class AssetRules
         {
             if (asset.MinOrderSize is { } min)
             {
-                judge(qty >= min, "qty", BelowMinOrderSize, $"The smallest {asset.Symbol} order is {Text(min)}.", min, qty);
+                judge(qty >= min, "qty", BelowMinOrderSize, $"The smallest {asset.Symbol} order is {GuardrailPolicy.Text(min)}.", min, qty);
             }
 
             if (asset.MinTradeIncrement is > 0 and var step)
             {
-                judge(qty % step == 0, "qty", QtyIncrement, $"{asset.Symbol} quantities go in steps of {Text(step)}.", step, qty);
+                judge(qty % step == 0, "qty", QtyIncrement, $"{asset.Symbol} quantities go in steps of {GuardrailPolicy.Text(step)}.", step, qty);
             }
         }
 
@@ -110,7 +110,7 @@ internal static class AssetRules
             {
                 if (price is { } p)
                 {
-                    judge(p % tick == 0, field, PriceIncrement, $"{asset.Symbol} prices go in steps of {Text(tick)}.", tick, p);
+                    judge(p % tick == 0, field, PriceIncrement, $"{asset.Symbol} prices go in steps of {GuardrailPolicy.Text(tick)}.", tick, p);
                 }
             }
         }
@@ -136,13 +136,6 @@ internal static class AssetRules
         judge(order.OrderClass == OrderClass.Simple && !order.ExtendedHours, order.ExtendedHours ? "extendedHours" : "orderClass",
             order.ExtendedHours ? ExtendedHoursForClass : OrderClassForClass, "Option orders are SIMPLE orders in regular hours.", null, null);
     }
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        decimal d => d.ToString("G29", CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 }
 
 /// <summary>One asset rule's verdict on an order: passed, or the error <c>placeOrder</c> answers with.</summary>

@@ -33,14 +33,7 @@ internal sealed partial class OrderPipeline
                 return new OrderAssessment([closed]) { Connection = connection };
             }
 
-            var client = alpaca.ForConnection(connection.Connection);
-            if (await command.PrepareAsync(connection, client, cancellationToken) is { Count: > 0 } stopped)
-            {
-                return new OrderAssessment(stopped) { Connection = connection, Client = client };
-            }
-
-            var read = await ReadAsync(command, connection, client, cancellationToken);
-            return read.Refused.Count > 0 ? read : await JudgeAsync(command, read, replaying: null, cancellationToken);
+            return await CheckAsync(command, connection, alpaca.ForConnection(connection.Connection), replaying: null, cancellationToken);
         }
         catch (ApiException e) when (e.Code is ErrorCodes.NotConnected or ErrorCodes.ReauthRequired)
         {
@@ -51,6 +44,22 @@ internal sealed partial class OrderPipeline
             // A read failed; nothing was saved or sent.
             return new OrderAssessment([error]);
         }
+    }
+
+    /// <summary>
+    /// What a new command and a replay both check once the connection is known and the launch controls passed: the
+    /// command's own preparation, the asset, and the guardrails (a replay's without its own reservation).
+    /// </summary>
+    private async Task<OrderAssessment> CheckAsync(
+        OrderCommand command, BoundConnection connection, IAlpacaTradingClient client, Order? replaying, CancellationToken cancellationToken)
+    {
+        if (await command.PrepareAsync(connection, client, cancellationToken) is { Count: > 0 } stopped)
+        {
+            return new OrderAssessment(stopped) { Connection = connection, Client = client };
+        }
+
+        var read = await ReadAsync(command, connection, client, cancellationToken);
+        return read.Refused.Count > 0 ? read : await JudgeAsync(command, read, replaying, cancellationToken);
     }
 
     /// <summary>The asset and the market read from Alpaca, and the asset's verdicts on the order (refused when one failed).</summary>

@@ -148,13 +148,7 @@ internal sealed partial class OrderPipeline(
 
         try
         {
-            if (await command.PrepareAsync(connection, client, cancellationToken) is { Count: > 0 } stopped)
-            {
-                return new PipelineResult(existing, stopped);
-            }
-
-            var read = await ReadAsync(command, connection, client, cancellationToken);
-            var refused = read.Refused.Count > 0 ? read.Refused : (await JudgeAsync(command, read, existing, cancellationToken)).Refused;
+            var refused = (await CheckAsync(command, connection, client, existing, cancellationToken)).Refused;
             if (refused.Count > 0)
             {
                 return new PipelineResult(existing, refused);
