@@ -39,7 +39,7 @@ internal static class Parts
         ["Orders"] = ["Alpaca", "Connections", "Events", "GraphQL", "Guardrails", "Identity", "Observability", "Persistence", "Streaming", "Trading", "Rollout", "Halts"],
         // Fed by the order and connection events it is enlisted in (the hooks are theirs), sends on its own.
         ["Notifications"] = ["Connections", "Events", "GraphQL", "Identity", "Observability", "Orders", "Persistence", "Trading"],
-        ["Operators"] = ["Alpaca", "Audit", "Connections", "GraphQL", "Halts", "Identity", "Orders", "Persistence", "Rollout", "Trading"],
+        ["Operators"] = ["Alpaca", "Audit", "Connections", "GraphQL", "Halts", "Identity", "Notifications", "Orders", "Persistence", "Rollout", "Trading"],
     };
 
     /// <summary>The parts that are features or layers above the Alpaca boundary: everything but Alpaca itself.</summary>

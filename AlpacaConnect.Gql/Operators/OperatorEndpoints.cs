@@ -26,6 +26,7 @@ internal static class OperatorEndpoints
         api.MapGet("/halts", ListHaltsAsync);
         api.MapPost("/halts", PauseAsync);
         api.MapPost("/halts/resume", ResumeAsync);
+        OperatorWebhookEndpoints.Map(api);
     }
 
     private static async Task<Results<Ok<OperatorUserView>, ValidationProblem>> LookUpUserAsync(

@@ -19,6 +19,7 @@ internal static class OperatorExtensions
         builder.Services.AddSingleton<OperatorAudit>();
         builder.Services.AddSingleton<OperatorUserLookup>();
         builder.Services.AddSingleton<StuckOrderCheck>();
+        builder.Services.AddSingleton<OperatorWebhooks>();
         return builder;
     }
 
