@@ -1,6 +1,7 @@
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Schema;
 using AlpacaConnect.Gql.Notifications.Push;
+using AlpacaConnect.Gql.Notifications.Webhooks;
 using AlpacaConnect.Gql.Orders;
 
 namespace AlpacaConnect.Gql.Notifications;
@@ -29,6 +30,7 @@ internal static class NotificationsExtensions
         builder.Services.AddQueryFields<PushDeviceQueries>();
         builder.Services.AddMutationFields<PushDeviceMutations>();
         builder.AddPushProviders();
+        builder.AddWebhooks();
         return builder;
     }
 }

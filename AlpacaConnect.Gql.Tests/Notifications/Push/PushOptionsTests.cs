@@ -16,7 +16,8 @@ public sealed class PushOptionsTests
 
         var senders = factory.Services.GetServices<INotificationSender>().ToList();
 
-        Assert.Equal([NotificationChannel.Apns, NotificationChannel.Fcm, NotificationChannel.Expo], senders.Select(s => s.Channel).Order());
+        // The webhook channel is there too, and off the same way (WebhookOptionsTests).
+        Assert.Equal([NotificationChannel.Apns, NotificationChannel.Fcm, NotificationChannel.Expo, NotificationChannel.Webhook], senders.Select(s => s.Channel).Order());
         Assert.All(senders, s => Assert.False(s.IsConfigured));
     }
 
