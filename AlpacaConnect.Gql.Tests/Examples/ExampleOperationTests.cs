@@ -76,6 +76,7 @@ public sealed class ExampleOperationTests(ITestOutputHelper output) : IDisposabl
             Assert.True(Element(data, "previewOrder.wouldPlace").GetBoolean());
             Assert.Contains(Element(data, "previewOrder.guardrails").EnumerateArray(), g => Text(g, "rule") == "MAX_NOTIONAL_PER_ORDER" && Element(g, "passed").GetBoolean());
         },
+        ["registerPushDevice"] = (data, _) => Assert.Equal("EXPO", Text(data, "registerPushDevice.device.platform")),
         ["disconnectAlpaca"] = (data, _) => Assert.Equal("NOT_CONNECTED", Text(data, "disconnectAlpaca.connection.status")),
     };
 

@@ -68,7 +68,9 @@ public sealed class OutboxOutcomeTests(OutcomeHost host) : IClassFixture<Outcome
         Assert.Equal("order.filled", shown.Data["type"]);
         var rows = await RowsAsync("app-partials");
         Assert.True(passes > 1, "the order filled in several pieces");
-        Assert.Equal(passes - 1, rows.Count(r => r.EventType == "order.partially_filled" && r.State == OutboxState.Coalesced));
+        var partials = rows.Where(r => r.EventType == "order.partially_filled").ToList();
+        Assert.NotEmpty(partials);
+        Assert.All(partials, r => Assert.Equal(OutboxState.Coalesced, r.State));
         Assert.Equal(OutboxState.Sent, rows.Single(r => r.EventType == "order.filled").State);
     }
 

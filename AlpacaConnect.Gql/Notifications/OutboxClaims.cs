@@ -32,14 +32,34 @@ internal sealed class OutboxClaims(IDbContextFactory<AppDbContext> databases)
         return [.. rows.Select(r => (r, r.DeviceId is { } id ? devices.GetValueOrDefault(id) : null))];
     }
 
-    public Task<bool> SentAsync(long id, string claim, string instance, string? providerId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        SettleAsync(id, claim, m => m
-            .SetProperty(x => x.State, OutboxState.Sent)
-            .SetProperty(x => x.SentBy, instance)
-            .SetProperty(x => x.Attempts, x => x.Attempts + 1)
-            .SetProperty(x => x.SentAt, now)
-            .SetProperty(x => x.ProviderId, providerId)
-            .SetProperty(x => x.LastError, (string?)null), cancellationToken);
+    /// <summary>
+    /// Records the rows of one batch a provider accepted, in one transaction: one commit (on SQLite one turn of the
+    /// single writer) for the whole batch instead of one per row. Each row still only while the claim is the writer's.
+    /// </summary>
+    public async Task SentAsync(string claim, string instance, IReadOnlyCollection<Accepted> accepted, CancellationToken cancellationToken)
+    {
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var row in accepted)
+        {
+            await Claimed(db, row.Id, claim).ExecuteUpdateAsync(m => m
+                .SetProperty(x => x.State, OutboxState.Sent)
+                .SetProperty(x => x.SentBy, instance)
+                .SetProperty(x => x.Attempts, x => x.Attempts + 1)
+                .SetProperty(x => x.SentAt, row.At)
+                .SetProperty(x => x.ProviderId, row.ProviderId)
+                .SetProperty(x => x.LastError, (string?)null)
+                .SetProperty(x => x.ClaimedBy, (string?)null)
+                .SetProperty(x => x.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     public Task<bool> RetryAsync(long id, string claim, string reason, DateTimeOffset at, CancellationToken cancellationToken) =>
         SettleAsync(id, claim, m => m
@@ -72,7 +92,7 @@ internal sealed class OutboxClaims(IDbContextFactory<AppDbContext> databases)
         CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
-        return await db.Set<OutboxMessage>().Where(m => m.Id == id && m.ClaimedBy == claim && m.State == OutboxState.Pending)
+        return await Claimed(db, id, claim)
             .ExecuteUpdateAsync(m =>
             {
                 set(m);
@@ -80,5 +100,11 @@ internal sealed class OutboxClaims(IDbContextFactory<AppDbContext> databases)
             }, cancellationToken) == 1;
     }
 
+    private static IQueryable<OutboxMessage> Claimed(AppDbContext db, long id, string claim) =>
+        db.Set<OutboxMessage>().Where(m => m.Id == id && m.ClaimedBy == claim && m.State == OutboxState.Pending);
+
     private static string Trim(string reason) => reason.Length > 256 ? reason[..256] : reason;
 }
+
+/// <summary>A row the provider accepted, with the provider's id for it and when.</summary>
+internal sealed record Accepted(long Id, string? ProviderId, DateTimeOffset At);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.Events;
 using AlpacaConnect.Gql.Orders;
@@ -27,10 +28,26 @@ internal sealed partial class OutboxDispatcher(
     private readonly Dictionary<NotificationChannel, INotificationSender> _senders = senders.ToDictionary(s => s.Channel);
     private readonly SemaphoreSlim _wake = new(0, 1);
 
+    private IDisposable? _orders;
+    private IDisposable? _connections;
+
+    /// <summary>Listens for events before the host serves anything, so no event of the first requests goes unheard.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _orders = events.Events<OrderChanged>().Subscribe(new WakeOn<OrderChanged>(this));
+        _connections = events.Events<AlpacaConnectionChanged>().Subscribe(new WakeOn<AlpacaConnectionChanged>(this));
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _orders?.Dispose();
+        _connections?.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var orders = events.Events<OrderChanged>().Subscribe(new WakeOn<OrderChanged>(this));
-        using var connections = events.Events<AlpacaConnectionChanged>().Subscribe(new WakeOn<AlpacaConnectionChanged>(this));
         while (!stoppingToken.IsCancellationRequested)
         {
             var sent = 0;
@@ -74,10 +91,14 @@ internal sealed partial class OutboxDispatcher(
         var settings = options.CurrentValue;
         var claim = $"{_instance}-{Guid.NewGuid():N}";
         var batch = await claims.ClaimAsync(claim, time.GetUtcNow(), settings.ClaimLease, settings.BatchSize, cancellationToken);
+        var accepted = new ConcurrentQueue<Accepted>();
         await Parallel.ForEachAsync(
             batch,
             new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentSends, CancellationToken = cancellationToken },
-            async (item, ct) => await SendAsync(claim, item.Row, item.Device, ct));
+            async (item, ct) => await SendAsync(claim, item.Row, item.Device, accepted, ct));
+
+        // Recorded even when the host is stopping: these the providers have; unrecorded, they would go again.
+        await claims.SentAsync(claim, _instance, accepted, CancellationToken.None);
         return batch.Count;
     }
 
@@ -93,7 +114,8 @@ internal sealed partial class OutboxDispatcher(
         }
     }
 
-    private async Task SendAsync(string claim, OutboxMessage row, PushDevice? device, CancellationToken cancellationToken)
+    private async Task SendAsync(
+        string claim, OutboxMessage row, PushDevice? device, ConcurrentQueue<Accepted> accepted, CancellationToken cancellationToken)
     {
         if (!_senders.TryGetValue(row.Channel, out var sender) || !sender.IsConfigured)
         {
@@ -126,6 +148,14 @@ internal sealed partial class OutboxDispatcher(
             outcome = new SendOutcome.Retry("error " + ex.GetType().Name);
         }
 
+        if (outcome is SendOutcome.Delivered delivered)
+        {
+            var now = time.GetUtcNow();
+            accepted.Enqueue(new Accepted(row.Id, delivered.ProviderId, now));
+            metrics.Sent(row.Channel, now - row.CreatedAt);
+            return;
+        }
+
         await ApplyAsync(claim, row, target, sender, outcome, cancellationToken);
     }
 
@@ -135,10 +165,6 @@ internal sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow();
         switch (outcome)
         {
-            case SendOutcome.Delivered delivered:
-                await claims.SentAsync(row.Id, claim, _instance, delivered.ProviderId, now, cancellationToken);
-                metrics.Sent(row.Channel, now - row.CreatedAt);
-                break;
             case SendOutcome.Retry retry when sender.RetryDelay(row.Attempts + 1) is { } backoff:
                 await claims.RetryAsync(row.Id, claim, retry.Reason, now + (retry.RetryAfter is { } after && after > backoff ? after : backoff), cancellationToken);
                 metrics.Retried(row.Channel, retry.Reason);
