@@ -47,6 +47,8 @@ public sealed class OutboxOutcomeTests(OutcomeHost host) : IClassFixture<Outcome
         await Eventually.HoldsAsync(() => host.Fakes.Deliveries(FakeExpo.Provider, expo).Count == 1 && host.Fakes.Deliveries(FakeApns.Provider, apns).Count == 1,
             "the APNs device and, after its wait, the Expo device have the fill");
         await Eventually.HoldsAsync(async () => !(await PlatformsAsync(app, "app-outcomes")).Contains("FCM"), () => "the dead FCM device is removed");
+        // A batch's accepted rows are recorded after its last send: the provider may have it a moment before the row says so.
+        await Eventually.HoldsAsync(async () => (await RowsAsync("app-outcomes")).All(r => r.State != OutboxState.Pending), () => "every row settled");
         var rows = await RowsAsync("app-outcomes");
         Assert.Equal((OutboxState.Sent, 2), rows.Where(r => r.Channel == NotificationChannel.Expo).Select(r => (r.State, r.Attempts)).Single());
         Assert.Equal(OutboxState.Dropped, rows.Single(r => r.Channel == NotificationChannel.Fcm).State);
@@ -64,6 +66,7 @@ public sealed class OutboxOutcomeTests(OutcomeHost host) : IClassFixture<Outcome
         var passes = await FillAsync(app, "app-partials", "partials-1", qty: "20");
 
         await Eventually.HoldsAsync(() => host.Fakes.Deliveries(FakeExpo.Provider, expo).Count > 0, "the fill reached the device");
+        await Eventually.HoldsAsync(async () => (await RowsAsync("app-partials")).Any(r => r.EventType == "order.filled" && r.State == OutboxState.Sent), () => "the fill's row is recorded as sent");
         var shown = Assert.Single(host.Fakes.Deliveries(FakeExpo.Provider, expo));
         Assert.Equal("order.filled", shown.Data["type"]);
         var rows = await RowsAsync("app-partials");
