@@ -74,6 +74,14 @@ public sealed record BenchOptions
 
     public int FanOutRounds => Quick ? 3 : 10;
 
+    /// <summary>
+    /// How long each fan-out size runs unmeasured rounds before the measured ones: a fresh server's tiered JIT is
+    /// still recompiling the delivery path for several seconds of events (a profile of a run with one warm-up round
+    /// showed the server's and the client's tiered-compilation threads using more than half a core during the
+    /// measured rounds), and a server in production runs warm.
+    /// </summary>
+    public TimeSpan FanOutWarmUp { get; init; } = TimeSpan.FromSeconds(30);
+
     public int SoakOrders => Quick ? 400 : 10_000;
 
     /// <summary>Users of the push scenario, each with two devices; with <see cref="PushOrdersPerUser"/>, 10,000 fills in a full run.</summary>
@@ -107,7 +115,8 @@ public sealed record BenchOptions
                 "--concurrency" => options with { LoadConcurrency = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--subscribers" => options with { ChosenFanOutSizes = [.. Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--placement-warm-up-s" => options with { PlacementWarmUp = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency, --subscribers, --placement-warm-up-s."),
+                "--fanout-warm-up-s" => options with { FanOutWarmUp = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency, --subscribers, --placement-warm-up-s, --fanout-warm-up-s."),
             };
         }
 
