@@ -1,3 +1,4 @@
+using AlpacaConnect.Gql.GraphQL.Transport.WebSockets;
 using AlpacaConnect.Gql.Identity;
 using AlpacaConnect.Gql.Tests.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,6 +99,22 @@ public sealed class WebSocketAuthenticationTests : IDisposable
         _time.Advance(TimeSpan.FromSeconds(10));
 
         Assert.Equal((4408, "Connection initialisation timeout"), await socket.ExpectCloseAsync());
+    }
+
+    [Fact]
+    public async Task ASocketKeepsOnlyTheSubjectOfItsTokenNotTheToken()
+    {
+        var token = _factory.TokenFor("alice");
+        var payload = System.Text.Json.JsonSerializer.SerializeToElement(new { authorization = $"Bearer {token}" });
+
+        var identity = await _factory.Services.GetRequiredService<ConnectionInitAuthenticator>().AuthenticateAsync(payload, CancellationToken.None);
+
+        Assert.NotNull(identity);
+        Assert.Equal("alice", AppUser.IdOf(identity.User));
+        var claim = Assert.Single(identity.User.Claims);
+        Assert.Equal(AppUser.SubjectClaim, claim.Type);
+        Assert.Null(((System.Security.Claims.ClaimsIdentity)identity.User.Identity!).BootstrapContext);
+        Assert.NotNull(identity.ExpiresAt);
     }
 
     public void Dispose() => _factory.Dispose();
