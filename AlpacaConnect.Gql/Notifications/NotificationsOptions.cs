@@ -26,6 +26,14 @@ internal sealed class NotificationsOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long the dispatcher waits after an event woke it before it claims, so the events of a burst share one claim:
+    /// every order event wakes it, most have nothing to send (no device, no webhook), and each claim is a database
+    /// round trip. Adds at most this much to a notification's delivery.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan WakeCoalescing { get; set; } = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Rows one instance claims at a time.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 100;

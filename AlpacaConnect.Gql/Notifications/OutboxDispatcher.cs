@@ -72,6 +72,10 @@ internal sealed partial class OutboxDispatcher(
                 try
                 {
                     await _wake.WaitAsync(either.Token);
+                    if (options.CurrentValue.WakeCoalescing > TimeSpan.Zero)
+                    {
+                        await Task.Delay(options.CurrentValue.WakeCoalescing, time, stoppingToken);
+                    }
                 }
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {

@@ -24,19 +24,19 @@ internal static class UsageLedger
     public static async Task<bool> TryReserveAsync(
         AppDbContext db, string userId, Reservation reservation, int maxCount, long maxNotionalMicros, CancellationToken cancellationToken)
     {
-        await EnsureRowAsync(db, userId, reservation.Day, cancellationToken);
         var count = reservation.Count;
         var micros = reservation.NotionalMicros;
         // A reservation that lowers a figure always fits: a replacement for less must not be refused because the cap
         // was lowered meanwhile.
-        var taken = await db.Set<DailyUsage>()
+        Task<int> Take() => db.Set<DailyUsage>()
             .Where(u => u.UserId == userId && u.Day == reservation.Day
                 && (count <= 0 || u.Count + count <= maxCount)
                 && (micros <= 0 || u.NotionalMicros + micros <= maxNotionalMicros))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.Count, u => u.Count + count)
                 .SetProperty(u => u.NotionalMicros, u => u.NotionalMicros + micros), cancellationToken);
-        return taken == 1;
+
+        return await WithRowAsync(db, userId, reservation.Day, Take, cancellationToken) == 1;
     }
 
     /// <summary>Gives a reservation back (negative <paramref name="sign"/>) or takes it again unconditionally (positive).</summary>
@@ -47,14 +47,33 @@ internal static class UsageLedger
             return;
         }
 
-        await EnsureRowAsync(db, userId, reservation.Day, cancellationToken);
         var count = reservation.Count * sign;
         var micros = reservation.NotionalMicros * sign;
-        await db.Set<DailyUsage>()
+        Task<int> Adjust() => db.Set<DailyUsage>()
             .Where(u => u.UserId == userId && u.Day == reservation.Day)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.Count, u => u.Count + count)
                 .SetProperty(u => u.NotionalMicros, u => u.NotionalMicros + micros), cancellationToken);
+
+        await WithRowAsync(db, userId, reservation.Day, Adjust, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="update"/>; only when it changed nothing is the day's row made sure of and the update run
+    /// again. Every order but a user's first of the day costs one statement here instead of two. The second run is
+    /// needed even when the insert found the row: on PostgreSQL a concurrent first insert may have committed after
+    /// the first update looked, and the second update, a new statement, sees it.
+    /// </summary>
+    private static async Task<int> WithRowAsync(AppDbContext db, string userId, string day, Func<Task<int>> update, CancellationToken cancellationToken)
+    {
+        var changed = await update();
+        if (changed != 0)
+        {
+            return changed;
+        }
+
+        await EnsureRowAsync(db, userId, day, cancellationToken);
+        return await update();
     }
 
     /// <summary>Both providers take this statement as written; a concurrent first reservation of the day inserts nothing twice.</summary>
