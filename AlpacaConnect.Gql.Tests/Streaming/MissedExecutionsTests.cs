@@ -187,6 +187,46 @@ public sealed class MissedExecutionsTests(ITestOutputHelper output)
         Assert.All(fillsOf, f => Assert.Equal(100m, OrderField(f[^1], "filledQty")));
     }
 
+    [Fact]
+    public async Task FillReadsLeaveTheStreamsReserveSoItsNextHandshakeIsNotRefused()
+    {
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow()); // app-user JWTs are checked against the real clock
+        // A share of 12 keeps 3 for handshakes and lists: the pass after the reconnect (a handshake, two lists) may read
+        // the fills of 6 of the 10 orders, not of 9 (which spent the whole share before).
+        await using var driver = new StreamDriver(host => host
+            .WithSetting("Streaming:RequestBudget", "12")
+            .WithServices(services => services.AddSingleton<TimeProvider>(time)), output);
+        await driver.Orders.ConnectAsync();
+        driver.Host.Control.SetPrice("AAPL", 50m);
+        var socket = await driver.SubscribeAsync("app-alice");
+        var placed = new List<JsonElement>();
+        for (var i = 0; i < 10; i++)
+        {
+            placed.Add(OrderDriver.Order(await driver.Orders.PlaceAsync(OrderDriver.MarketBuy($"buy-{i}", qty: "10"))));
+        }
+
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening");
+        await TakeTheStreamDownAsync(driver);
+        driver.Host.Control.ProcessNow();
+        await Eventually.HoldsAsync(() => driver.Supervisor.AccountsBackingOff == 1, "the worker waits to reconnect");
+        driver.Host.Control.ClearFaults();
+        time.Advance(TimeSpan.FromMinutes(2)); // the share is whole again
+        var ids = placed.Select(o => o.GetProperty("id").GetString()!).ToList();
+        var updates = new List<JsonElement>();
+        while (ids.Any(id => !updates.Any(Is(id, "FILL"))))
+        {
+            updates.AddRange(await UpdatesUntilAsync(socket, u => EventOf(u) == "FILL"));
+        }
+
+        // Dropped again within the same minute: the handshake and the lists after it must still fit in the share.
+        driver.Host.Control.DropStreams();
+        await Eventually.HoldsAsync(() => driver.Supervisor.AccountsBackingOff == 1, "the worker waits to reconnect");
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.HoldsAsync(() => driver.Host.Control.ListeningStreams == 1, "the account's stream is listening again");
+
+        Assert.DoesNotContain("share of this account's Alpaca calls", driver.LogText, StringComparison.Ordinal);
+    }
+
     private StreamDriver PartiallyFilling() =>
         new(host => host.WithSetting("Sandbox:Market:PartialFillProbability", "1"), output);
 

@@ -41,6 +41,9 @@ public sealed class StreamDriver : IAsyncDisposable
 
     public OrderDriver Orders { get; }
 
+    /// <summary>What the server logged so far.</summary>
+    public string LogText => _logs.Text;
+
     public SandboxHost Host => Orders.Host;
 
     internal TradeUpdatesSupervisor Supervisor => Host.Services.GetRequiredService<TradeUpdatesSupervisor>();

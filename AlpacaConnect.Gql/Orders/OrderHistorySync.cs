@@ -1,4 +1,5 @@
 using AlpacaConnect.Gql.Alpaca;
+using AlpacaConnect.Gql.Alpaca.Http;
 using AlpacaConnect.Gql.Alpaca.Models;
 using AlpacaConnect.Gql.Connections;
 using AlpacaConnect.Gql.GraphQL.Errors;
@@ -140,7 +141,9 @@ internal sealed partial class OrderHistorySync(
             await store.RecordLegsAsync(parent, legs, CancellationToken.None);
         }
 
-        var fillReads = options.Value.MaxFillReadsPerPass;
+        // Charged to the stream's share, the reads stop where its reserve begins: reading fills is worth less than the
+        // handshake and the order list that keep every order moving.
+        var fillReads = Math.Min(options.Value.MaxFillReadsPerPass, UpstreamAllowance.Spare ?? int.MaxValue);
         var unread = 0;
         foreach (var (ours, reported) in claimed)
         {

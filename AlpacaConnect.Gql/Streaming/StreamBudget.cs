@@ -51,6 +51,28 @@ internal sealed class StreamBudget(IOptions<StreamingOptions> options, TimeProvi
         }
     }
 
+    /// <summary>
+    /// Calls the account's stream may spend on optional reads now, keeping a quarter of its share (at least 2) for its
+    /// handshakes and order lists. Without the reserve a pass's fill-history reads spent the whole share, the next
+    /// handshake was refused, and the stream stayed down while the reads that replace it were refused too (the chaos
+    /// soak left orders open that Alpaca had filled).
+    /// </summary>
+    public int Spare(Guid connectionId)
+    {
+        var share = options.Value.RequestBudget;
+        var reserve = Math.Max(2, share / 4);
+        if (!_logs.TryGetValue(connectionId, out var log))
+        {
+            return Math.Max(0, share - reserve);
+        }
+
+        lock (log)
+        {
+            log.Forget(time.GetUtcNow() - Window);
+            return Math.Max(0, share - log.Count - reserve);
+        }
+    }
+
     /// <summary>Drops the logs of accounts with no call in the last minute (the supervisor's rescan asks), so memory follows streaming accounts.</summary>
     public void ForgetIdle()
     {
@@ -90,5 +112,7 @@ internal sealed class StreamBudget(IOptions<StreamingOptions> options, TimeProvi
     private sealed class Allowance(StreamBudget budget, Guid connectionId) : IUpstreamAllowance
     {
         public void Spend() => budget.Spend(connectionId);
+
+        public int Spare => budget.Spare(connectionId);
     }
 }

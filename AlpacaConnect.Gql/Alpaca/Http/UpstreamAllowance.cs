@@ -5,6 +5,12 @@ internal interface IUpstreamAllowance
 {
     /// <summary>Counts one call about to be sent, or throws when the allowance is spent (the call is then not sent).</summary>
     void Spend();
+
+    /// <summary>
+    /// Calls that optional work (reading an order's fill history) may still make now while the allowance keeps a reserve
+    /// for the calls that must go (a handshake, the next list of orders).
+    /// </summary>
+    int Spare { get; }
 }
 
 /// <summary>
@@ -26,4 +32,7 @@ internal static class UpstreamAllowance
 
     /// <summary>Called for every attempt by <see cref="AccountRateLimitHandler"/>.</summary>
     public static void Spend() => Current.Value?.Spend();
+
+    /// <summary>The current allowance's <see cref="IUpstreamAllowance.Spare"/>; null when the work is charged to none.</summary>
+    public static int? Spare => Current.Value?.Spare;
 }
