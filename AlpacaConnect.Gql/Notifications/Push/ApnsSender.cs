@@ -9,7 +9,7 @@ namespace AlpacaConnect.Gql.Notifications.Push;
 /// <summary>
 /// One alert push over APNs' HTTP/2 provider API (facts 1.2–1.5), to the host of the device's own environment.
 /// </summary>
-internal sealed partial class ApnsSender(
+internal sealed class ApnsSender(
     IHttpClientFactory clients, ApnsProviderToken providerToken, IOptions<ApnsOptions> options, TimeProvider time, ILogger<ApnsSender> logger)
     : INotificationSender
 {
@@ -21,45 +21,27 @@ internal sealed partial class ApnsSender(
 
     public TimeSpan? RetryDelay(int failedAttempts) => PushBackoff.Delay(options.Value.Retry, failedAttempts, Random.Shared);
 
-    public async Task<SendOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken) =>
+        PushSend.RunAsync("APNs", notification, logger, (device, content) => SendAsync(notification, device, content, cancellationToken), cancellationToken);
+
+    private async Task<SendOutcome> SendAsync(OutgoingNotification notification, PushTarget device, PushContent content, CancellationToken cancellationToken)
     {
-        if (notification.Device is not { } device)
-        {
-            return new SendOutcome.Failed("NoDevice");
-        }
-
-        if (PushPayloads.Read(notification.Payload) is not { } content)
-        {
-            return new SendOutcome.Failed("BadPayload");
-        }
-
         var body = Body(content);
         var jwt = providerToken.Current();
-        try
+        using var response = await PostAsync(notification, device, body, jwt, cancellationToken);
+        var answer = await ReadAnswerAsync(response, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Forbidden && answer.Reason == "ExpiredProviderToken")
         {
-            using var response = await PostAsync(notification, device, body, jwt, cancellationToken);
-            var answer = await ReadAnswerAsync(response, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.Forbidden && answer.Reason == "ExpiredProviderToken")
+            if (providerToken.Replace(jwt) is not { } fresh)
             {
-                if (providerToken.Replace(jwt) is not { } fresh)
-                {
-                    return Log(notification, new SendOutcome.Retry("ExpiredProviderToken"));
-                }
-
-                using var again = await PostAsync(notification, device, body, fresh, cancellationToken);
-                return Log(notification, Map(again, await ReadAnswerAsync(again, cancellationToken), device));
+                return new SendOutcome.Retry("ExpiredProviderToken");
             }
 
-            return Log(notification, Map(response, answer, device));
+            using var again = await PostAsync(notification, device, body, fresh, cancellationToken);
+            return Map(again, await ReadAnswerAsync(again, cancellationToken), device);
         }
-        catch (HttpRequestException e)
-        {
-            return Log(notification, new SendOutcome.Retry($"Network: {e.HttpRequestError}"));
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Log(notification, new SendOutcome.Retry("Timeout"));
-        }
+
+        return Map(response, answer, device);
     }
 
     private async Task<HttpResponseMessage> PostAsync(OutgoingNotification notification, PushTarget device, byte[] body, string jwt, CancellationToken cancellationToken)
@@ -153,26 +135,8 @@ internal sealed partial class ApnsSender(
         return JsonSerializer.SerializeToUtf8Bytes(body);
     }
 
-    private SendOutcome Log(OutgoingNotification notification, SendOutcome outcome)
-    {
-        if (outcome is not SendOutcome.Delivered)
-        {
-            LogOutcome(logger, notification.DedupId, outcome.GetType().Name, Reason(outcome));
-        }
 
-        return outcome;
-    }
-
-    internal static string Reason(SendOutcome outcome) => outcome switch
-    {
-        SendOutcome.Retry r => r.Reason,
-        SendOutcome.TokenDead d => d.Reason,
-        SendOutcome.Failed f => f.Reason,
-        _ => "",
-    };
 
     private sealed record ApnsAnswer(string? Reason, long? Timestamp);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "APNs push {DedupId}: {Outcome} ({Reason}).")]
-    private static partial void LogOutcome(ILogger logger, string dedupId, string outcome, string reason);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace AlpacaConnect.Gql.Notifications.Push;
 
 /// <summary>One message through Expo's push API (facts 3.1–3.2); its ticket id is the receipt id the checker reads later.</summary>
-internal sealed partial class ExpoSender(IHttpClientFactory clients, IOptions<ExpoOptions> options, TimeProvider time, ILogger<ExpoSender> logger)
+internal sealed class ExpoSender(IHttpClientFactory clients, IOptions<ExpoOptions> options, TimeProvider time, ILogger<ExpoSender> logger)
     : INotificationSender
 {
     public const string HttpClientName = "push-expo";
@@ -17,35 +17,20 @@ internal sealed partial class ExpoSender(IHttpClientFactory clients, IOptions<Ex
 
     public TimeSpan? RetryDelay(int failedAttempts) => PushBackoff.Delay(options.Value.Retry, failedAttempts, Random.Shared);
 
-    public async Task<SendOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken) =>
+        PushSend.RunAsync("Expo", notification, logger, (device, content) => SendAsync(notification, device, content, cancellationToken), cancellationToken);
+
+    private async Task<SendOutcome> SendAsync(OutgoingNotification notification, PushTarget device, PushContent content, CancellationToken cancellationToken)
     {
-        if (notification.Device is not { } device)
-        {
-            return new SendOutcome.Failed("NoDevice");
-        }
-
-        if (PushPayloads.Read(notification.Payload) is not { } content)
-        {
-            return new SendOutcome.Failed("BadPayload");
-        }
-
         try
         {
             using var response = await ExpoCalls.PostAsync(clients, options.Value, "send", Message(notification, device, content), cancellationToken);
             var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            return Log(notification, Map(response, json));
-        }
-        catch (HttpRequestException e)
-        {
-            return Log(notification, new SendOutcome.Retry($"Network: {e.HttpRequestError}"));
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Log(notification, new SendOutcome.Retry("Timeout"));
+            return Map(response, json);
         }
         catch (JsonException)
         {
-            return Log(notification, new SendOutcome.Retry("UnreadableAnswer"));
+            return new SendOutcome.Retry("UnreadableAnswer");
         }
     }
 
@@ -107,18 +92,7 @@ internal sealed partial class ExpoSender(IHttpClientFactory clients, IOptions<Ex
         };
     }
 
-    private SendOutcome Log(OutgoingNotification notification, SendOutcome outcome)
-    {
-        if (outcome is not SendOutcome.Delivered)
-        {
-            LogOutcome(logger, notification.DedupId, outcome.GetType().Name, ApnsSender.Reason(outcome));
-        }
 
-        return outcome;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Expo push {DedupId}: {Outcome} ({Reason}).")]
-    private static partial void LogOutcome(ILogger logger, string dedupId, string outcome, string reason);
 }
 
 /// <summary>The HTTP call and answer shapes the sender and the receipt checker share.</summary>

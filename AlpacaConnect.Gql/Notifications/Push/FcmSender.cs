@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace AlpacaConnect.Gql.Notifications.Push;
 
 /// <summary>One message through FCM HTTP v1 (<c>projects.messages.send</c>, facts 2.1–2.3), our own call on HttpClient.</summary>
-internal sealed partial class FcmSender(
+internal sealed class FcmSender(
     IHttpClientFactory clients, FcmAccessTokens tokens, IOptions<FcmOptions> options, TimeProvider time, ILogger<FcmSender> logger)
     : INotificationSender
 {
@@ -22,18 +22,11 @@ internal sealed partial class FcmSender(
 
     public TimeSpan? RetryDelay(int failedAttempts) => PushBackoff.Delay(options.Value.Retry, failedAttempts, Random.Shared);
 
-    public async Task<SendOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendAsync(OutgoingNotification notification, CancellationToken cancellationToken) =>
+        PushSend.RunAsync("FCM", notification, logger, (device, content) => SendAsync(notification, device, content, cancellationToken), cancellationToken);
+
+    private async Task<SendOutcome> SendAsync(OutgoingNotification notification, PushTarget device, PushContent content, CancellationToken cancellationToken)
     {
-        if (notification.Device is not { } device)
-        {
-            return new SendOutcome.Failed("NoDevice");
-        }
-
-        if (PushPayloads.Read(notification.Payload) is not { } content)
-        {
-            return new SendOutcome.Failed("BadPayload");
-        }
-
         var body = JsonSerializer.SerializeToUtf8Bytes(Message(notification, device, content));
         try
         {
@@ -49,25 +42,17 @@ internal sealed partial class FcmSender(
                     var (_, again, retried) = await PostAsync(tokens.Credential(), body, cancellationToken);
                     using (retried)
                     {
-                        return Log(notification, Map(retried, again));
+                        return Map(retried, again);
                     }
                 }
 
-                return Log(notification, Map(response, answer));
+                return Map(response, answer);
             }
-        }
-        catch (HttpRequestException e)
-        {
-            return Log(notification, new SendOutcome.Retry($"Network: {e.HttpRequestError}"));
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Log(notification, new SendOutcome.Retry("Timeout"));
         }
         catch (Google.Apis.Auth.OAuth2.Responses.TokenResponseException e)
         {
             // The token endpoint refused the service account: configuration; its error code only, never the key.
-            return Log(notification, new SendOutcome.Retry($"OAuth: {e.Error?.Error ?? "refused"}"));
+            return new SendOutcome.Retry($"OAuth: {e.Error?.Error ?? "refused"}");
         }
     }
 
@@ -132,15 +117,6 @@ internal sealed partial class FcmSender(
         };
     }
 
-    private SendOutcome Log(OutgoingNotification notification, SendOutcome outcome)
-    {
-        if (outcome is not SendOutcome.Delivered)
-        {
-            LogOutcome(logger, notification.DedupId, outcome.GetType().Name, ApnsSender.Reason(outcome));
-        }
-
-        return outcome;
-    }
 
     /// <summary>The parts of FCM's answer we act on; never its message text, which can quote the request.</summary>
     private sealed record FcmAnswer(string? Name, string? Status, string? ErrorCode, bool AboutToken)
@@ -171,6 +147,4 @@ internal sealed partial class FcmSender(
             node?.GetValue<string>() is { Length: <= 64 } code && code.All(c => char.IsAsciiLetterUpper(c) || c == '_') ? code : null;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "FCM push {DedupId}: {Outcome} ({Reason}).")]
-    private static partial void LogOutcome(ILogger logger, string dedupId, string outcome, string reason);
 }
