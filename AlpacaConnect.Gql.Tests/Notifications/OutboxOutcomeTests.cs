@@ -11,15 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace AlpacaConnect.Gql.Tests.Notifications;
 
 /// <summary>The server on the system clock with every provider faked; fills happen when a test says, always partly while more than one share is left.</summary>
-public sealed class OutcomeHost : PushHost
+public sealed class OutcomeHost : PushOrderHost
 {
     public OutcomeHost()
-        : base(realClock: true)
     {
-        WithSetting("Connections:AllowedReturnTo:0", ConnectDriver.ReturnTo);
-        WithSetting("Sandbox:Market:FillDelay", "00:10:00");
         WithSetting("Sandbox:Market:PartialFillProbability", "1");
-        WithSetting("Notifications:PollInterval", "00:00:00.100");
         // Long enough that no partial fill goes out before the test's last fill.
         WithSetting("Notifications:PartialFillWindow", "00:01:00");
         WithSetting("Notifications:Expo:Retry:BaseDelay", "00:00:00.200");
@@ -29,8 +25,6 @@ public sealed class OutcomeHost : PushHost
 /// <summary>What the dispatcher does with each provider answer, end to end from a fill placed through GraphQL.</summary>
 public sealed class OutboxOutcomeTests(OutcomeHost host) : IClassFixture<OutcomeHost>
 {
-    private const string Register = "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { id } errors { __typename } } }";
-
     [Fact]
     public async Task ADeadTokenRemovesItsDeviceAndARateLimitedSendIsRetriedAfterTheProvidersWait()
     {
@@ -87,7 +81,7 @@ public sealed class OutboxOutcomeTests(OutcomeHost host) : IClassFixture<Outcome
 
     private static async Task RegisterAsync(ConnectDriver app, string user, object device)
     {
-        var registered = await app.GraphQLAsync(user, Register, new { input = device });
+        var registered = await app.GraphQLAsync(user, PushHost.RegisterDevice, new { input = device });
         Assert.Equal(0, registered.Data.GetProperty("registerPushDevice").GetProperty("errors").GetArrayLength());
     }
 

@@ -1,6 +1,7 @@
 using AlpacaConnect.Gql.Notifications;
 using AlpacaConnect.Gql.Persistence;
 using AlpacaConnect.Gql.Tests.Connections;
+using AlpacaConnect.Gql.Tests.Notifications.Push;
 using AlpacaConnect.Gql.Tests.Sandbox;
 using AlpacaConnect.Gql.Tests.TestHost;
 using AlpacaConnect.Sandbox.Push;
@@ -68,9 +69,7 @@ public sealed class OutboxRestartTests : IDisposable
     private static async Task<long> RegisterAndWriteRowAsync(SandboxHost server, string token)
     {
         using var app = new ConnectDriver(server);
-        var registered = await app.GraphQLAsync("app-restart",
-            "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { id } errors { __typename } } }",
-            new { input = new { platform = "EXPO", token } });
+        var registered = await app.GraphQLAsync("app-restart", PushHost.RegisterDevice, new { input = new { platform = "EXPO", token } });
         var deviceId = Guid.Parse(registered.Data.GetProperty("registerPushDevice").GetProperty("device").GetProperty("id").GetString()!);
 
         // The row an order's fill writes in its transaction (OutboxWriter); written here directly, the dispatcher is what is tested.

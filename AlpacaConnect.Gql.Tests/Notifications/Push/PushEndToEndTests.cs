@@ -7,7 +7,7 @@ using AlpacaConnect.Sandbox.Push;
 namespace AlpacaConnect.Gql.Tests.Notifications.Push;
 
 /// <summary>The server on the system clock, with the fill delay long so an order fills when the test says.</summary>
-public sealed class PushOrderHost : PushHost
+public class PushOrderHost : PushHost
 {
     public PushOrderHost()
         : base(realClock: true)
@@ -21,8 +21,6 @@ public sealed class PushOrderHost : PushHost
 /// <summary>A fill reaches each of the user's devices once, through GraphQL, the outbox, the dispatcher and each sender.</summary>
 public sealed class PushEndToEndTests(PushOrderHost host) : IClassFixture<PushOrderHost>
 {
-    private const string Register = "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { id } errors { __typename } } }";
-
     [Fact]
     public async Task AFilledOrderShowsOneNotificationOnEachRegisteredDevice()
     {
@@ -39,7 +37,7 @@ public sealed class PushEndToEndTests(PushOrderHost host) : IClassFixture<PushOr
             new { platform = "EXPO", token = expo },
         })
         {
-            var registered = await connect.GraphQLAsync("app-push", Register, new { input = device });
+            var registered = await connect.GraphQLAsync("app-push", PushHost.RegisterDevice, new { input = device });
             Assert.Equal(0, registered.Data.GetProperty("registerPushDevice").GetProperty("errors").GetArrayLength());
         }
 

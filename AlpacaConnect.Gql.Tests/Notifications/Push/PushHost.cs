@@ -25,6 +25,9 @@ public class PushHost : ApiFactory
     public const string TeamId = "TEAM123456";
     public const string Topic = "com.example.alpacaconnect";
 
+    /// <summary>Registers a device (variables: <c>input</c>); the tests that drive a fill through the outbox all start with it.</summary>
+    public const string RegisterDevice = "mutation($input: RegisterPushDeviceInput!) { registerPushDevice(input: $input) { device { id } errors { __typename } } }";
+
     private readonly int _http1Port = FreeLoopbackPort();
     private readonly int _http2Port = FreeLoopbackPort();
     private bool _started;
