@@ -101,10 +101,22 @@ stop() {
   if [ -n "$pg_bin" ] && [ -f "$root/pg/data/postmaster.pid" ]; then
     as_owner "$pg_bin/pg_ctl" -D "$root/pg/data" -m immediate -w stop >/dev/null || true
   fi
-  if [ -s "$root/redis/redis.pid" ]; then
-    kill "$(cat "$root/redis/redis.pid")" 2>/dev/null || true
+  local redis_pid=""
+  [ -s "$root/redis/redis.pid" ] && redis_pid=$(cat "$root/redis/redis.pid")
+  if [ -n "$redis_pid" ]; then
+    kill "$redis_pid" 2>/dev/null || true
+    # Redis writes its log and removes its pid file while it shuts down: deleting the folder before it is gone fails
+    # with "Directory not empty" (it did once in CI, turning a green run red).
+    for _ in $(seq 1 100); do
+      kill -0 "$redis_pid" 2>/dev/null || break
+      sleep 0.05
+    done
   fi
-  rm -rf "$root" "$state" "$state_dir/env"
+  for _ in 1 2 3; do
+    rm -rf "$root" 2>/dev/null && break
+    sleep 0.2
+  done
+  rm -rf "$state" "$state_dir/env"
   echo "services: stopped"
 }
 
