@@ -58,6 +58,7 @@ builder.AddGraphQLApi();
 builder.AddObservability();
 builder.AddOperatorApi();
 builder.AddEmbeddedSandbox();
+builder.AddRuntimeCare();
 
 var app = builder.Build();
 
