@@ -1,5 +1,7 @@
 using AlpacaConnect.Gql.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AlpacaConnect.Gql.Orders;
 
@@ -22,13 +24,21 @@ internal sealed class UserEventSequence
     /// <summary>The user's next number; call inside the transaction that saves the event it numbers.</summary>
     public static async Task<long> NextAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
     {
-        // Both providers take this statement as written (SQLite 3.35+ and PostgreSQL: upsert with RETURNING).
-        var numbers = await db.Database.SqlQuery<long>(
-            $"""
-            INSERT INTO "UserEventSequences" ("UserId", "Last") VALUES ({userId}, 1)
+        // Both providers take this statement as written (SQLite 3.35+ and PostgreSQL: upsert with RETURNING). Run as a
+        // raw command rather than through SqlQuery's LINQ pipeline: it runs while the event's transaction holds SQLite's
+        // one writer, and compiling the query each time was an eighth of that hold.
+        var command = db.GetService<IRawSqlCommandBuilder>().Build(
+            """
+            INSERT INTO "UserEventSequences" ("UserId", "Last") VALUES ({0}, 1)
             ON CONFLICT ("UserId") DO UPDATE SET "Last" = "UserEventSequences"."Last" + 1
-            RETURNING "Last" AS "Value"
-            """).ToListAsync(cancellationToken);
-        return numbers.Single();
+            RETURNING "Last"
+            """,
+            [userId],
+            db.Model);
+        var last = await command.RelationalCommand.ExecuteScalarAsync(
+            new RelationalCommandParameterObject(
+                db.GetService<IRelationalConnection>(), command.ParameterValues, null, db, db.GetService<IRelationalCommandDiagnosticsLogger>()),
+            cancellationToken);
+        return Convert.ToInt64(last, System.Globalization.CultureInfo.InvariantCulture);
     }
 }

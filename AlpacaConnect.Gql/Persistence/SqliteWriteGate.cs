@@ -42,27 +42,18 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData));
 
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Exit(ConnectionOf(eventData));
-        return Task.CompletedTask;
-    }
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ExitAsync(ConnectionOf(eventData));
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Exit(ConnectionOf(eventData));
 
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Exit(ConnectionOf(eventData));
-        return Task.CompletedTask;
-    }
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ExitAsync(ConnectionOf(eventData));
 
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Exit(ConnectionOf(eventData));
 
-    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Exit(ConnectionOf(eventData));
-        return Task.CompletedTask;
-    }
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        ExitAsync(ConnectionOf(eventData));
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -129,10 +120,14 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         return result;
     }
 
-    public ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        ExitAfterStatement(command);
-        return ValueTask.FromResult(result);
+        if (ExitAfterStatement(command) && MayStepAside)
+        {
+            await StepAsideAsync();
+        }
+
+        return result;
     }
 
     public object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
@@ -201,13 +196,8 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         }
     }
 
-    private void ExitAfterStatement(DbCommand command)
-    {
-        if (command.Transaction is null && command.Connection is { } connection)
-        {
-            Exit(connection);
-        }
-    }
+    private bool ExitAfterStatement(DbCommand command) =>
+        command.Transaction is null && command.Connection is { } connection && Exit(connection);
 
     private async Task EnterAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -229,12 +219,32 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
         _holders.AddOrUpdate(connection, this);
     }
 
-    /// <summary>Releases the gate if <paramref name="connection"/> holds it; any later call for it does nothing.</summary>
-    private void Exit(DbConnection? connection)
+    /// <summary>Releases the gate if <paramref name="connection"/> holds it; any later call for it does nothing. True when a waiting writer now holds it.</summary>
+    private bool Exit(DbConnection? connection)
     {
         if (connection is not null && _holders.Remove(connection))
         {
             _gate.Release();
+            return _gate.CurrentCount == 0;
         }
+
+        return false;
     }
+
+    /// <summary>
+    /// After <see cref="Exit"/> handed the gate to a waiting writer, this thread steps aside for it. The waiter's
+    /// continuation is queued on this thread's own work queue, which it reads only once its current work item ends, and
+    /// the writer that just committed goes on with its request (answering it, sending the order) first: on a busy
+    /// thread pool the gate stood free about a fifth of the time, writers waiting. Yielding queues the rest of this
+    /// writer's work behind others, so the next writer runs at once.
+    /// </summary>
+    private static async Task StepAsideAsync()
+    {
+        await Task.Yield();
+    }
+
+    /// <summary>Only on the thread pool: under a synchronization context the yield would queue this writer on that context.</summary>
+    private static bool MayStepAside => SynchronizationContext.Current is null;
+
+    private Task ExitAsync(DbConnection? connection) => Exit(connection) && MayStepAside ? StepAsideAsync() : Task.CompletedTask;
 }
