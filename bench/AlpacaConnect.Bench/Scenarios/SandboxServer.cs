@@ -96,6 +96,15 @@ public sealed class SandboxServer : IAsyncDisposable
     public Task<(GraphQLClient App, string SandboxToken)> LinkAsync(string appUser, string sandboxUser) =>
         LinkAsync(_bench, Process, _upstream?.BaseUri ?? Process.BaseUri, appUser, sandboxUser);
 
+    /// <summary>
+    /// A sandbox token of a sandbox user this server has not linked, for direct calls whose orders the server must not
+    /// see: it follows the trade_updates of every account it has linked.
+    /// </summary>
+    public Task<string> UnlinkedSandboxTokenAsync(string sandboxUser) =>
+        SandboxOAuth.IssueTokenAsync(
+            _bench.Http, _upstream?.BaseUri ?? Process.BaseUri, sandboxUser, AppSettings.SandboxClientId, _bench.Settings.SandboxClientSecret,
+            AppSettings.BenchRedirectUri);
+
     public async ValueTask DisposeAsync()
     {
         await Process.DisposeAsync();
