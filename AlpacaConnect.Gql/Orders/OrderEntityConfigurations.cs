@@ -5,6 +5,10 @@ namespace AlpacaConnect.Gql.Orders;
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
+    /// <summary>Not terminal (<see cref="OrderStatuses.Terminal"/>, in its order).</summary>
+    internal static readonly string OpenFilter =
+        $"\"Status\" NOT IN ({string.Join(", ", OrderStatuses.Terminal.Select(s => $"'{s}'"))})";
+
     public void Configure(EntityTypeBuilder<Order> entity)
     {
         entity.ToTable("Orders");
@@ -15,6 +19,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         entity.HasIndex(o => o.AlpacaOrderId);
         entity.HasIndex(o => new { o.UserId, o.CreatedAt });
         entity.HasIndex(o => o.ParentOrderId);
+        // Open orders only (partial indexes, both providers): a history sync and the stream supervisor look for a
+        // user's or a connection's open orders, a handful, and without these read every order the user ever placed,
+        // once per order placed. The filter is the text EF writes for !Terminal.Contains(Status), so SQLite matches it.
+        entity.HasIndex(o => new { o.UserId, o.AlpacaAccountId, o.Environment }, "IX_Orders_Open_User").HasFilter(OpenFilter);
+        entity.HasIndex(o => o.ConnectionId, "IX_Orders_Open_Connection").HasFilter(OpenFilter);
         entity.Property(o => o.UserId).HasMaxLength(128);
         entity.Property(o => o.IdempotencyKey).HasMaxLength(OrderInputRules.MaxIdempotencyKeyLength);
         entity.Property(o => o.RequestFingerprint).HasMaxLength(64);

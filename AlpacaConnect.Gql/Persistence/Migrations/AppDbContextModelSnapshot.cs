@@ -634,6 +634,12 @@ namespace AlpacaConnect.Gql.Persistence.Migrations
                     b.HasIndex("UserId", "IdempotencyKey")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ConnectionId" }, "IX_Orders_Open_Connection")
+                        .HasFilter("\"Status\" NOT IN ('Filled', 'Canceled', 'Expired', 'Rejected', 'Replaced')");
+
+                    b.HasIndex(new[] { "UserId", "AlpacaAccountId", "Environment" }, "IX_Orders_Open_User")
+                        .HasFilter("\"Status\" NOT IN ('Filled', 'Canceled', 'Expired', 'Rejected', 'Replaced')");
+
                     b.ToTable("Orders", (string)null);
                 });
 
