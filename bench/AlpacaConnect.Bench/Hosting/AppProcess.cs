@@ -67,7 +67,7 @@ public sealed class AppProcess : IAsyncDisposable
         return port;
     }
 
-    public async Task StartAsync()
+    public async Task StartAsync(TimeSpan? readyWithin = null)
     {
         if (_process is { HasExited: false })
         {
@@ -103,7 +103,7 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;
-        await WaitReadyAsync();
+        await WaitReadyAsync(readyWithin ?? StartTimeout);
     }
 
     /// <summary>SIGKILL: the process gets no chance to finish anything, as in a crash or an OOM kill.</summary>
@@ -148,11 +148,11 @@ public sealed class AppProcess : IAsyncDisposable
         _process?.Dispose();
     }
 
-    private async Task WaitReadyAsync()
+    private async Task WaitReadyAsync(TimeSpan readyWithin)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < StartTimeout)
+        while (watch.Elapsed < readyWithin)
         {
             if (_process!.HasExited)
             {
@@ -179,7 +179,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"{Name} was not ready within {StartTimeout}; see {_logPath}.");
+        throw new TimeoutException($"{Name} was not ready within {readyWithin}; see {_logPath}.");
     }
 
     private static void Write(StreamWriter log, string? line)
