@@ -45,7 +45,7 @@ internal sealed class StuckOrderCheck(IDbContextFactory<AppDbContext> databases,
 
         try
         {
-            await sync.ReconcileAsync(order.UserId, connection, cancellationToken);
+            await sync.ReconcileOwnPassAsync(order.UserId, connection);
         }
         catch (Exception e) when (e is AlpacaApiException or HttpRequestException)
         {

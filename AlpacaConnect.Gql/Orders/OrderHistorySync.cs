@@ -77,6 +77,12 @@ internal sealed partial class OrderHistorySync(
     public Task<int> ReconcileAsync(string userId, BoundConnection connection, CancellationToken cancellationToken) =>
         cache.GetOrLoadAsync(connection.Connection.ConnectionId, ReconcileKind, TimeSpan.Zero, () => SyncAsync(userId, connection, "reconcile"), cancellationToken);
 
+    /// <summary>
+    /// Reconciles now with a pass of its own, never joining one in flight: an operator settling a stuck order asks Alpaca
+    /// after asking, and a pass the supervisor started a moment earlier may have read the account before the fill.
+    /// </summary>
+    public Task<int> ReconcileOwnPassAsync(string userId, BoundConnection connection) => SyncAsync(userId, connection, "reconcile");
+
     /// <summary>Runs without the request's token: other requests may be sharing it. Returns how many orders changed.</summary>
     private async Task<int> SyncAsync(string userId, BoundConnection connection, string source)
     {
