@@ -69,10 +69,12 @@ internal sealed partial class IdleMemoryRelease(
             {
                 _process.Release();
                 LogReleased(logger, (now - atLastRelease) >> 20);
-                atLastRelease = _process.AllocatedBytes();
+                // The collection allocates too; the next second is measured from after it.
+                now = _process.AllocatedBytes();
+                atLastRelease = now;
             }
 
-            atLastCheck = _process.AllocatedBytes();
+            atLastCheck = now;
             Interlocked.Increment(ref _checks);
         }
     }

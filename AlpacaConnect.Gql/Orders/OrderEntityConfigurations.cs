@@ -6,7 +6,7 @@ namespace AlpacaConnect.Gql.Orders;
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
     /// <summary>Not terminal (<see cref="OrderStatuses.Terminal"/>, in its order).</summary>
-    internal static readonly string OpenFilter =
+    private static readonly string OpenFilter =
         $"\"Status\" NOT IN ({string.Join(", ", OrderStatuses.Terminal.Select(s => $"'{s}'"))})";
 
     public void Configure(EntityTypeBuilder<Order> entity)

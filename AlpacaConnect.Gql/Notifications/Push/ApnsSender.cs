@@ -135,8 +135,5 @@ internal sealed class ApnsSender(
         return JsonSerializer.SerializeToUtf8Bytes(body);
     }
 
-
-
     private sealed record ApnsAnswer(string? Reason, long? Timestamp);
-
 }

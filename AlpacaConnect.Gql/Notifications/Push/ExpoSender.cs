@@ -91,8 +91,6 @@ internal sealed class ExpoSender(IHttpClientFactory clients, IOptions<ExpoOption
             _ => new SendOutcome.Retry("NoTicket"),
         };
     }
-
-
 }
 
 /// <summary>The HTTP call and answer shapes the sender and the receipt checker share.</summary>

@@ -117,7 +117,6 @@ internal sealed class FcmSender(
         };
     }
 
-
     /// <summary>The parts of FCM's answer we act on; never its message text, which can quote the request.</summary>
     private sealed record FcmAnswer(string? Name, string? Status, string? ErrorCode, bool AboutToken)
     {
@@ -146,5 +145,4 @@ internal sealed class FcmSender(
         private static string? Code(JsonNode? node) =>
             node?.GetValue<string>() is { Length: <= 64 } code && code.All(c => char.IsAsciiLetterUpper(c) || c == '_') ? code : null;
     }
-
 }

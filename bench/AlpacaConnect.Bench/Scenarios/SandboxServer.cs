@@ -101,9 +101,7 @@ public sealed class SandboxServer : IAsyncDisposable
     /// see: it follows the trade_updates of every account it has linked.
     /// </summary>
     public Task<string> UnlinkedSandboxTokenAsync(string sandboxUser) =>
-        SandboxOAuth.IssueTokenAsync(
-            _bench.Http, _upstream?.BaseUri ?? Process.BaseUri, sandboxUser, AppSettings.SandboxClientId, _bench.Settings.SandboxClientSecret,
-            AppSettings.BenchRedirectUri);
+        SandboxTokenAsync(_bench, _upstream?.BaseUri ?? Process.BaseUri, sandboxUser);
 
     public async ValueTask DisposeAsync()
     {
@@ -119,8 +117,11 @@ public sealed class SandboxServer : IAsyncDisposable
     {
         var app = bench.GraphQL(process.BaseUri, appUser);
         await Connector.ConnectAsync(bench.Http, app, sandboxUser, AppSettings.ReturnTo);
-        var token = await SandboxOAuth.IssueTokenAsync(
-            bench.Http, sandbox, sandboxUser, AppSettings.SandboxClientId, bench.Settings.SandboxClientSecret, AppSettings.BenchRedirectUri);
-        return (app, token);
+        return (app, await SandboxTokenAsync(bench, sandbox, sandboxUser));
     }
+
+    /// <summary>A token of the sandbox user through the bench's own OAuth client, for calling the sandbox directly.</summary>
+    private static Task<string> SandboxTokenAsync(BenchContext bench, Uri sandbox, string sandboxUser) =>
+        SandboxOAuth.IssueTokenAsync(
+            bench.Http, sandbox, sandboxUser, AppSettings.SandboxClientId, bench.Settings.SandboxClientSecret, AppSettings.BenchRedirectUri);
 }
