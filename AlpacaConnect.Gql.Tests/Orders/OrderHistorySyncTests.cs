@@ -111,4 +111,30 @@ public sealed class OrderHistorySyncTests
         Assert.Equal([ours], OrderPages.Ids(page));
         Assert.Equal(2, (await driver.SandboxOrdersAsync()).Count);
     }
+
+    /// <summary>
+    /// After a long outage more orders changed than one pass's pages reach. Each pass used to read the newest pages again,
+    /// so the older ones waited for one-by-one lookups (20 a pass) for ever after: a soak ended with 1,596 filled orders
+    /// still open here. Pages of two orders, two pages a pass and no lookups: the second pass reaches the oldest two.
+    /// </summary>
+    [Fact]
+    public async Task PassesSweepTheWholeHistoryInsteadOfRereadingItsNewestPages()
+    {
+        using var driver = new OrderDriver(host => host.WithSetting("Streaming:Mode", "Off").WithSetting("Orders:SyncStaleAfter", "00:00:00")
+            .WithSetting("Orders:PageSize", "2").WithSetting("Orders:MaxPagesPerPass", "2").WithSetting("Orders:MaxLookupsPerPass", "0"));
+        await driver.ConnectAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(IdOf(await driver.PlaceAsync(OrderDriver.MarketBuy($"sweep-{i}"))));
+        }
+
+        driver.Host.Control.ProcessNow();
+        await OrderPages.PageAsync(driver, "app-alice");
+        var page = await OrderPages.PageAsync(driver, "app-alice", new { status = "ALL" });
+
+        var statuses = page.GetProperty("edges").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("node").GetProperty("id").GetString()!, e => e.GetProperty("node").GetProperty("status").GetString());
+        Assert.All(ids, id => Assert.Equal("FILLED", statuses[id]));
+    }
 }

@@ -22,4 +22,22 @@ internal sealed class OrderHistoryOptions
     /// </summary>
     [Range(0, 500)]
     public int MaxFillReadsPerPass { get; set; } = 20;
+
+    /// <summary>
+    /// Closed orders per page of Alpaca's order list a sync or reconciliation pass reads (Alpaca's maximum, 500, by
+    /// default; facts 2.5). Smaller only to exercise paging.
+    /// </summary>
+    [Range(1, 500)]
+    public int PageSize { get; set; } = 500;
+
+    /// <summary>
+    /// Pages of closed orders one pass reads at most, each an Alpaca call: the newest page, then onward from where the
+    /// previous pass stopped, so passes after a long outage sweep the whole history instead of rereading its newest part.
+    /// </summary>
+    [Range(2, 20)]
+    public int MaxPagesPerPass { get; set; } = 4;
+
+    /// <summary>Orders the lists did not reach that one pass looks up one by one (each an Alpaca call).</summary>
+    [Range(0, 200)]
+    public int MaxLookupsPerPass { get; set; } = 20;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AlpacaConnect.Gql.Alpaca;
 using AlpacaConnect.Gql.Alpaca.Http;
 using AlpacaConnect.Gql.Alpaca.Models;
@@ -31,14 +32,11 @@ internal sealed partial class OrderHistorySync(
 
     private const string ReconcileKind = "order-reconcile";
 
+    /// <summary>Where each account's sweep of its closed orders stopped (oldest submission time read), until it completes.</summary>
+    private readonly ConcurrentDictionary<(Guid ConnectionId, string? AccountId), DateTimeOffset> _sweeps = new();
+
     /// <summary>Alpaca's maximum page (facts 2.5).</summary>
-    private const int PageSize = 500;
-
-    /// <summary>Bounds the calls one sync makes (Alpaca allows 200 a minute per account).</summary>
-    private const int MaxPages = 4;
-
-    /// <summary>Orders looked up one by one per sync when the lists did not reach them; the rest wait for the next sync.</summary>
-    private const int MaxLookups = 20;
+    private const int AlpacaMaxPage = 500;
 
     /// <summary>
     /// Our creation time is on our clock, Alpaca's <c>submitted_at</c> on its own: look a little further back than the
@@ -132,7 +130,7 @@ internal sealed partial class OrderHistorySync(
         Exception? failed = null;
         try
         {
-            await ListAsync(client, missing, Claim);
+            await ListAsync(client, connection, missing, Claim);
             changed += await SettleClosesAsync(connection, missing, unclaimed, source);
             changed += await LookUpAsync(client, missing, Claim);
         }
@@ -174,28 +172,45 @@ internal sealed partial class OrderHistorySync(
         return changed;
     }
 
-    /// <summary>What is still open at Alpaca, then what of ours closed meanwhile, newest first.</summary>
-    private static async Task ListAsync(IAlpacaTradingClient client, Dictionary<Guid, Order> missing, Action<IEnumerable<AlpacaOrder>> claim)
+    /// <summary>
+    /// What is still open at Alpaca, then what of ours closed meanwhile: the newest page, then onward from where the
+    /// previous pass of this account stopped, back to our oldest missing order at most.
+    /// </summary>
+    private async Task ListAsync(IAlpacaTradingClient client, BoundConnection connection, Dictionary<Guid, Order> missing, Action<IEnumerable<AlpacaOrder>> claim)
     {
         // What is still open at Alpaca, in one call: an account has few open orders.
-        claim(await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Open, until: null, after: null), CancellationToken.None));
+        claim(await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Open, until: null, after: null, AlpacaMaxPage), CancellationToken.None));
 
-        // The rest of ours closed meanwhile. Newest first, so a busy account's thousands of older orders cannot keep the
-        // recent ones out of reach; back to our oldest missing order at most.
+        // Newest first, so a busy account's thousands of older orders cannot keep the recent ones out of reach; and a
+        // sweep over passes, so the older ones are reached too: rereading only the newest pages left them to one-by-one
+        // lookups, a few a pass, for hours after a long outage.
+        var sweep = (connection.Connection.ConnectionId, connection.AccountId);
+        var pageSize = options.Value.PageSize;
         var until = (DateTimeOffset?)null;
-        for (var page = 0; page < MaxPages && missing.Count > 0; page++)
+        for (var page = 0; page < options.Value.MaxPagesPerPass && missing.Count > 0; page++)
         {
             var after = missing.Values.Min(o => o.CreatedAt) - Overlap;
-            var reported = await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Closed, until, after), CancellationToken.None);
+            var reported = await client.ListOrdersAsync(Query(AlpacaOrderQueryStatus.Closed, until, after, pageSize), CancellationToken.None);
             claim(reported);
-            if (reported.Count < PageSize)
+            if (reported.Count < pageSize)
             {
+                // Everything back to the oldest missing order is read: the next pass sweeps from the newest again.
+                _sweeps.TryRemove(sweep, out _);
                 break;
             }
 
             // `until` is exclusive on submission time; ties at Alpaca's nanosecond precision across a page edge are
             // not expected for one account (and a tie missed here is looked up below).
-            until = reported.Min(o => o.SubmittedAt ?? o.CreatedAt);
+            var oldest = reported.Min(o => o.SubmittedAt ?? o.CreatedAt);
+            if (page > 0)
+            {
+                _sweeps[sweep] = oldest;
+                until = oldest;
+            }
+            else
+            {
+                until = _sweeps.TryGetValue(sweep, out var stopped) && stopped < oldest && stopped > after ? stopped : oldest;
+            }
         }
     }
 
@@ -203,7 +218,7 @@ internal sealed partial class OrderHistorySync(
     private async Task<int> LookUpAsync(IAlpacaTradingClient client, Dictionary<Guid, Order> missing, Action<IEnumerable<AlpacaOrder>> claim)
     {
         var changed = 0;
-        foreach (var ours in missing.Values.OrderBy(o => o.CreatedAt).Take(MaxLookups).ToList())
+        foreach (var ours in missing.Values.OrderBy(o => o.CreatedAt).Take(options.Value.MaxLookupsPerPass).ToList())
         {
             try
             {
@@ -254,10 +269,10 @@ internal sealed partial class OrderHistorySync(
 
     private bool IsExpired(Order order) => pipeline.CurrentValue.HasExpired(order, time.GetUtcNow());
 
-    private static AlpacaOrderQuery Query(AlpacaOrderQueryStatus status, DateTimeOffset? until, DateTimeOffset? after) => new()
+    private static AlpacaOrderQuery Query(AlpacaOrderQueryStatus status, DateTimeOffset? until, DateTimeOffset? after, int pageSize) => new()
     {
         Status = status,
-        Limit = PageSize,
+        Limit = pageSize,
         After = after,
         Until = until,
         Direction = AlpacaSortDirection.Desc,
