@@ -32,7 +32,8 @@ if (DocumentsExport.IsRequested(args))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(AppContentRoot.Options(args));
+var builder = WebApplication.CreateSlimBuilder(AppContentRoot.Options(args));
+builder.WebHost.UseKestrelHttpsConfiguration();
 
 builder.AddPersistence();
 builder.AddAppIdentity();
