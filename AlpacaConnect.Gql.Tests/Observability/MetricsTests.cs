@@ -93,6 +93,28 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task EachSqliteWriteIsTimedAtTheOneWriterGate()
+    {
+        using var driver = new OrderDriver(host => host.WithSetting("Streaming:Mode", "Off"));
+        await driver.ConnectAsync();
+        using var http = driver.Host.Http();
+        var before = await MetricsScrape.ReadAsync(http);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Empty(OrderDriver.Codes(await driver.PlaceAsync(OrderDriver.MarketBuy($"gate-{i}"))));
+        }
+
+        // Each order is saved as an intent (its reservation with it) and then settled: two writes at least, each timed
+        // while waiting for the gate and while holding it.
+        var after = await MetricsScrape.ReadAsync(http);
+        double Grew(string name) => after.Value(name) - before.Value(name);
+        Assert.True(Grew("alpaca_connect_db_write_gate_hold_seconds_count") >= 6, after.Text);
+        Assert.True(Grew("alpaca_connect_db_write_gate_hold_seconds_sum") > 0, after.Text);
+        Assert.True(Grew("alpaca_connect_db_write_gate_wait_seconds_count") >= 6, after.Text);
+    }
+
+    [Fact]
     public async Task ConnectFlowsThatFailLaterAreCountedByReason()
     {
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow()); // app-user JWTs are checked against the real clock

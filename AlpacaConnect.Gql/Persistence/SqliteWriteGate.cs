@@ -1,5 +1,8 @@
 using System.Data.Common;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
+using AlpacaConnect.Gql.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -12,10 +15,12 @@ namespace AlpacaConnect.Gql.Persistence;
 /// milliseconds of writing cost hundreds of milliseconds of queueing. A write transaction holds the gate from its
 /// start to its end; a write outside one (a single-statement save, <c>ExecuteUpdate</c>) holds it for the statement.
 /// Reads never wait: WAL lets them run beside the writer. <see cref="SqliteBusyTimeout"/> still covers writers in
-/// other processes.
+/// other processes. How long writers wait for the gate and hold it is measured
+/// (<c>alpaca_connect.db.write_gate.wait</c> and <c>.hold</c>): the hold time's sum over a span of wall time is the share
+/// of it the one writer was busy, the ceiling on what a SQLite deployment can write (decision 0045).
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "The gate must outlive the container: writes still run while the host stops. A SemaphoreSlim whose wait handle is never asked for holds nothing to free.")]
-internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
+internal sealed class SqliteWriteGate(IMeterFactory meters) : IDbTransactionInterceptor, IDbCommandInterceptor, IDbConnectionInterceptor
 {
     /// <summary>Longer than any write takes; reached only if a writer waits for itself (a nested write on another context).</summary>
     private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);
@@ -24,6 +29,13 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
 
     /// <summary>Connections holding the gate now (EF creates one connection object per context).</summary>
     private readonly ConditionalWeakTable<DbConnection, object> _holders = [];
+
+    private readonly Histogram<double> _waited = GateHistogram(meters, "wait", "How long a SQLite write waited for the one writer before it.");
+
+    private readonly Histogram<double> _held = GateHistogram(meters, "hold", "How long a SQLite write (a transaction, or one statement outside one) held the one writer.");
+
+    /// <summary>When the present holder took the gate (one holder at a time: written after taking it, read before releasing it).</summary>
+    private long _heldSince;
 
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result,
@@ -201,21 +213,30 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
 
     private async Task EnterAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        var asked = Stopwatch.GetTimestamp();
         if (!await _gate.WaitAsync(MaxWait, cancellationToken))
         {
             throw new TimeoutException("A database write waited too long for the one before it.");
         }
 
-        _holders.AddOrUpdate(connection, this);
+        Entered(connection, asked);
     }
 
     private void Enter(DbConnection connection)
     {
+        var asked = Stopwatch.GetTimestamp();
         if (!_gate.Wait(MaxWait))
         {
             throw new TimeoutException("A database write waited too long for the one before it.");
         }
 
+        Entered(connection, asked);
+    }
+
+    private void Entered(DbConnection connection, long asked)
+    {
+        _heldSince = Stopwatch.GetTimestamp();
+        _waited.Record(Stopwatch.GetElapsedTime(asked, _heldSince).TotalSeconds);
         _holders.AddOrUpdate(connection, this);
     }
 
@@ -224,6 +245,7 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
     {
         if (connection is not null && _holders.Remove(connection))
         {
+            _held.Record(Stopwatch.GetElapsedTime(_heldSince).TotalSeconds);
             _gate.Release();
             return _gate.CurrentCount == 0;
         }
@@ -245,6 +267,10 @@ internal sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbCommandInt
 
     /// <summary>Only on the thread pool: under a synchronization context the yield would queue this writer on that context.</summary>
     private static bool MayStepAside => SynchronizationContext.Current is null;
+
+    private static Histogram<double> GateHistogram(IMeterFactory meters, string name, string description) =>
+        meters.Create(AppMetrics.MeterName).CreateHistogram($"alpaca_connect.db.write_gate.{name}", "s", description,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
 
     private Task ExitAsync(DbConnection? connection) => Exit(connection) && MayStepAside ? StepAsideAsync() : Task.CompletedTask;
 }

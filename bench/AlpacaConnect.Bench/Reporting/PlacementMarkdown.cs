@@ -37,6 +37,13 @@ public static class PlacementMarkdown
             Row(md, p.Title, v.Figure, Value(v.Value, v.Unit) + Compared(p, p.Server), Verdict(v.Met, goal) + failed, FloorFigure(p));
         }
 
+        md.Append("\n| scenario | the server's one SQLite writer: busy | writes per `placeOrder` | mean hold ms | mean wait ms |\n|---|---:|---:|---:|---:|\n");
+        foreach (var p in scenarios.Where(p => p.ServerWriteGate is not null))
+        {
+            var g = p.ServerWriteGate!;
+            md.Append(Inv($"| {p.Title} | {g.BusyShare:P0} | {g.WritesPerCall:0.0} | {g.MeanHoldMs:0.00} | {g.MeanWaitMs:0.00} |\n"));
+        }
+
         Notes(md, scenarios.SelectMany(p => new[] { p.Direct, p.Floor?.Result, p.Server }.OfType<LoadResult>().Where(r => r.FirstFailure is not null)
             .Select(r => $"first failure, {p.Title}, {r.Target} via {r.Via}: {r.FirstFailure}")));
         md.Append('\n');

@@ -12,6 +12,9 @@ public sealed record PlacementFigures(
 {
     /// <summary>The floor side (a bare endpoint doing only the durable minimum), measured between the other two.</summary>
     public FloorFigures? Floor { get; init; }
+
+    /// <summary>The server's one SQLite writer while the server side ran.</summary>
+    public WriteGateFigures? ServerWriteGate { get; init; }
 }
 
 /// <summary>
@@ -23,10 +26,12 @@ public sealed record ProcessLoad(double Cores, double CpuMsPerCall)
 {
     public static ProcessLoad Of(TimeSpan cpu, TimeSpan wall, LoadResult result, TimeSpan warmUp)
     {
-        // Calls in the warm-up are not counted by the load loop; at the measured rate they add warm-up × rate.
-        var calls = result.Succeeded + (result.RequestsPerSecond * warmUp.TotalSeconds);
+        var calls = Calls(result, warmUp);
         return new(cpu / wall, calls > 0 ? cpu.TotalMilliseconds / calls : 0);
     }
+
+    /// <summary>Calls in the warm-up are not counted by the load loop; at the measured rate they add warm-up × rate.</summary>
+    public static double Calls(LoadResult result, TimeSpan warmUp) => result.Succeeded + (result.RequestsPerSecond * warmUp.TotalSeconds);
 }
 
 /// <summary>

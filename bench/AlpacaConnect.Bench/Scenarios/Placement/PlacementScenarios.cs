@@ -78,12 +78,12 @@ public static class PlacementScenarios
         // without bound), so its own figure swung between runs by a third.
         bench.Say(Inv($"{scenario}: POST /v2/orders directly, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
         await WarmUpAsync(options, concurrency, directly);
-        var (direct, directLoad) = await MeasuredAsync(server, options, () =>
+        var (direct, directLoad, _) = await MeasuredAsync(bench, server, () =>
             ClosedLoop.RunAsync("POST /v2/orders", "sandbox directly", concurrency, options.LoadWarmUp, options.LoadDuration, directly));
         var floor = await FloorSide.MeasureAsync(bench, server, scenario, title, concurrency, sandboxTokenOf, direct, judge);
         bench.Say(Inv($"{scenario}: placeOrder via the server, {title} ({concurrency} concurrent, {options.LoadDuration.TotalSeconds:0} s)"));
         await WarmUpAsync(options, concurrency, viaServer);
-        var (viaTheServer, serverLoad) = await MeasuredAsync(server, options, () =>
+        var (viaTheServer, serverLoad, writeGate) = await MeasuredAsync(bench, server, () =>
             ClosedLoop.RunAsync("placeOrder", "server", concurrency, options.LoadWarmUp, options.LoadDuration, viaServer));
         await server.Sandbox.ClearFaultsAsync();
 
@@ -92,8 +92,13 @@ public static class PlacementScenarios
             Inv($"{scenario}: direct {direct.RequestsPerSecond:0}/s p50 {direct.Latency.P50:0.0} ms, server {viaTheServer.RequestsPerSecond:0}/s ") +
             Inv($"p50 {viaTheServer.Latency.P50:0.0} ms ({viaTheServer.Failed} failed); {verdict.Figure} {verdict.Value:0.00} {verdict.Unit}, ") +
             Inv($"target {verdict.Comparison} {verdict.Target:0.00}: {(verdict.Met ? "met" : "missed")}; server process CPU ") +
-            Inv($"{directLoad.Cores:0.00} cores / {serverLoad.Cores:0.00} cores, {directLoad.CpuMsPerCall:0.00} / {serverLoad.CpuMsPerCall:0.00} ms per call"));
-        return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad) { Floor = floor };
+            Inv($"{directLoad.Cores:0.00} cores / {serverLoad.Cores:0.00} cores, {directLoad.CpuMsPerCall:0.00} / {serverLoad.CpuMsPerCall:0.00} ms per call; ") +
+            Inv($"SQLite writer busy {writeGate.BusyShare:P0}, {writeGate.WritesPerCall:0.0} writes per call of {writeGate.MeanHoldMs:0.00} ms each"));
+        return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad)
+        {
+            Floor = floor,
+            ServerWriteGate = writeGate,
+        };
     }
 
     /// <summary>
@@ -104,14 +109,19 @@ public static class PlacementScenarios
     private static Task<LoadResult> WarmUpAsync(BenchOptions options, int concurrency, Func<int, CancellationToken, Task<string?>> call) =>
         ClosedLoop.RunAsync("warm-up", "warm-up", concurrency, TimeSpan.Zero, options.Quick ? TimeSpan.FromSeconds(1) : options.PlacementWarmUp, call);
 
-    /// <summary>One side's load, with the server process's CPU time over the same span.</summary>
-    private static async Task<(LoadResult Result, ProcessLoad Load)> MeasuredAsync(SandboxServer server, BenchOptions options, Func<Task<LoadResult>> run)
+    /// <summary>One side's load, with the server process's CPU time and its SQLite writer's work over the same span.</summary>
+    private static async Task<(LoadResult Result, ProcessLoad Load, WriteGateFigures WriteGate)> MeasuredAsync(
+        BenchContext bench, SandboxServer server, Func<Task<LoadResult>> run)
     {
+        var gate = await WriteGateFigures.ReadAsync(bench.Http, server.Process.BaseUri);
         var cpu = ProcFs.CpuTime(server.Process.Pid);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await run();
         var used = ProcFs.CpuTime(server.Process.Pid) - cpu;
-        return (result, ProcessLoad.Of(used, clock.Elapsed, result, options.LoadWarmUp));
+        var wall = clock.Elapsed;
+        var warmUp = bench.Options.LoadWarmUp;
+        var writes = WriteGateFigures.Between(gate, await WriteGateFigures.ReadAsync(bench.Http, server.Process.BaseUri), wall, ProcessLoad.Calls(result, warmUp));
+        return (result, ProcessLoad.Of(used, wall, result, warmUp), writes);
     }
 
     private static string Inv(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

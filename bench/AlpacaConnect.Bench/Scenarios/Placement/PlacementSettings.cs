@@ -27,6 +27,9 @@ public static class PlacementSettings
         // or longer windows without an "insufficient buying power" in the figures.
         settings["Sandbox:StartingCash"] = "100000000";
 
+        // The bench reads the server's SQLite writer figures from /metrics (off outside Development unless enabled).
+        settings["Observability:Metrics:Enabled"] = "true";
+
         if (generatedUsers > 0)
         {
             settings[GeneratedUsers] = generatedUsers.ToString(CultureInfo.InvariantCulture);
