@@ -13,7 +13,7 @@ public sealed class BenchContext(BenchOptions options, BenchPaths paths) : IDisp
 
     public BenchPaths Paths { get; } = paths;
 
-    public AppSettings Settings { get; } = AppSettings.ForRun();
+    public AppSettings Settings { get; } = AppSettings.ForRun(options.Postgres);
 
     public HttpClient Http { get; } = BenchHttp.Create();
 

@@ -96,6 +96,12 @@ public sealed record BenchOptions
     /// <summary>How often, on average, a soak subscriber drops its own socket and resumes with <c>after:</c>.</summary>
     public TimeSpan SoakClientDropEvery => Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A PostgreSQL connection string (a user that may create databases): every server of the run keeps its data there,
+    /// in a database of its own, instead of in a SQLite file. Unset: SQLite, as shipped.
+    /// </summary>
+    public string? Postgres { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -116,7 +122,8 @@ public sealed record BenchOptions
                 "--subscribers" => options with { ChosenFanOutSizes = [.. Value().Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))] },
                 "--placement-warm-up-s" => options with { PlacementWarmUp = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
                 "--fanout-warm-up-s" => options with { FanOutWarmUp = TimeSpan.FromSeconds(int.Parse(Value(), CultureInfo.InvariantCulture)) },
-                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency, --subscribers, --placement-warm-up-s, --fanout-warm-up-s."),
+                "--postgres" => options with { Postgres = Value() },
+                _ => throw new ArgumentException($"Unknown argument {args[i]}. Use --quick, --only {string.Join(',', AllScenarios.Concat(Groups.Keys))}, --repo, --out, --note, --name, --baseline, --upstream-latency-ms, --concurrency, --subscribers, --placement-warm-up-s, --fanout-warm-up-s, --postgres."),
             };
         }
 

@@ -20,9 +20,21 @@ public sealed class AppSettings
     private readonly string _keyRingFile = $"key-ring-{Guid.NewGuid():N}.pfx";
     private readonly Lock _keyRingLock = new();
 
-    private AppSettings()
+    private readonly string? _postgres;
+
+    /// <summary>The PostgreSQL databases this run has made.</summary>
+    private readonly HashSet<string> _databases = [];
+
+    /// <summary>Tells one run's PostgreSQL databases from another's: each server's is named after its file and this.</summary>
+    private readonly string _run = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+
+    private AppSettings(string? postgres)
     {
+        _postgres = postgres;
     }
+
+    /// <summary>"SQLite", or "PostgreSQL" when the run keeps the servers' data there.</summary>
+    public string Database => _postgres is null ? "SQLite" : "PostgreSQL";
 
     /// <summary>App-user JWTs are signed with this; the bench mints its users' tokens with it. Random per run.</summary>
     public string SigningKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
@@ -36,14 +48,15 @@ public sealed class AppSettings
     /// <summary>Encrypts each server's key ring, as Production requires; the password is random per run.</summary>
     public string KeyRingPassword { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
-    public static AppSettings ForRun() => new();
+    public static AppSettings ForRun(string? postgres = null) => new(postgres);
 
     /// <summary>Production, as deployed: no explorer, no dev token endpoint; the bench signs its own app-user tokens.</summary>
     public Dictionary<string, string> Common(string database) => With(BenchVolume(), new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Jwt:SigningKey"] = SigningKey,
-        ["Persistence:ConnectionString"] = $"Data Source={database}",
+        ["Persistence:Provider"] = _postgres is null ? "Sqlite" : "Postgres",
+        ["Persistence:ConnectionString"] = _postgres is null ? $"Data Source={database}" : PostgresDatabase(database),
         ["DataProtection:CertificatePath"] = KeyRingCertificate(Path.GetDirectoryName(Path.GetFullPath(database))!),
         ["DataProtection:CertificatePassword"] = KeyRingPassword,
         ["Connections:AllowedReturnTo:0"] = ReturnTo,
@@ -94,6 +107,28 @@ public sealed class AppSettings
         ["Alpaca:RateLimit:PermitLimit"] = "100000",
         ["Sandbox:RateLimit:RequestsPerMinute"] = "1000000",
     };
+
+    /// <summary>
+    /// The run's PostgreSQL server with a database of this server's own, named after the SQLite file it would have used,
+    /// made here the first time it is asked for (the server's migrations expect it to exist).
+    /// </summary>
+    private string PostgresDatabase(string database)
+    {
+        var name = $"bench_{_run}_" + new string([.. Path.GetFileNameWithoutExtension(database).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
+        lock (_keyRingLock)
+        {
+            if (_databases.Add(name))
+            {
+                using var connection = new Npgsql.NpgsqlConnection(_postgres);
+                connection.Open();
+                using var create = connection.CreateCommand();
+                create.CommandText = $"CREATE DATABASE \"{name}\"";
+                create.ExecuteNonQuery();
+            }
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(_postgres) { Database = name }.ConnectionString;
+    }
 
     /// <summary>A throwaway self-signed certificate in <paramref name="folder"/>, made once per run and folder.</summary>
     private string KeyRingCertificate(string folder)

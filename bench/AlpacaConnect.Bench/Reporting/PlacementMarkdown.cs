@@ -14,7 +14,7 @@ public static class PlacementMarkdown
     public static void Render(StringBuilder md, IReadOnlyList<PlacementFigures> scenarios)
     {
         var latency = scenarios[0].UpstreamLatency.TotalMilliseconds;
-        md.Append(Inv($"## Placement: `placeOrder` vs. `POST /v2/orders` sent directly and a bare floor server (upstream latency {latency:0} ms on every sandbox request)\n\n"));
+        md.Append(Inv($"## Placement: `placeOrder` vs. `POST /v2/orders` sent directly and a bare floor server (upstream latency {latency:0} ms on every sandbox request, the server's data on {scenarios[0].Database})\n\n"));
         md.Append("| scenario | via | users | concurrency | requests/s | p50 ms | p95 ms | p99 ms | failed | server CPU, cores | server CPU ms per call | floor CPU, cores | floor CPU ms per call |\n");
         md.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var p in scenarios)
@@ -37,11 +37,14 @@ public static class PlacementMarkdown
             Row(md, p.Title, v.Figure, Value(v.Value, v.Unit) + Compared(p, p.Server), Verdict(v.Met, goal) + failed, FloorFigure(p));
         }
 
-        md.Append("\n| scenario | the server's one SQLite writer: busy | writes per `placeOrder` | mean hold ms | mean wait ms |\n|---|---:|---:|---:|---:|\n");
-        foreach (var p in scenarios.Where(p => p.ServerWriteGate is not null))
+        if (scenarios.Any(p => p.ServerWriteGate is not null))
         {
-            var g = p.ServerWriteGate!;
-            md.Append(Inv($"| {p.Title} | {g.BusyShare:P0} | {g.WritesPerCall:0.0} | {g.MeanHoldMs:0.00} | {g.MeanWaitMs:0.00} |\n"));
+            md.Append("\n| scenario | the server's one SQLite writer: busy | writes per `placeOrder` | mean hold ms | mean wait ms |\n|---|---:|---:|---:|---:|\n");
+            foreach (var p in scenarios.Where(p => p.ServerWriteGate is not null))
+            {
+                var g = p.ServerWriteGate!;
+                md.Append(Inv($"| {p.Title} | {g.BusyShare:P0} | {g.WritesPerCall:0.0} | {g.MeanHoldMs:0.00} | {g.MeanWaitMs:0.00} |\n"));
+            }
         }
 
         Notes(md, scenarios.SelectMany(p => new[] { p.Direct, p.Floor?.Result, p.Server }.OfType<LoadResult>().Where(r => r.FirstFailure is not null)

@@ -15,6 +15,9 @@ public sealed record PlacementFigures(
 
     /// <summary>The server's one SQLite writer while the server side ran.</summary>
     public WriteGateFigures? ServerWriteGate { get; init; }
+
+    /// <summary>Where the server kept its data: SQLite (as shipped) or PostgreSQL (<c>--postgres</c>).</summary>
+    public string Database { get; init; } = "SQLite";
 }
 
 /// <summary>

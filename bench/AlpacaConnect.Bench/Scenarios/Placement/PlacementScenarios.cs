@@ -93,11 +93,14 @@ public static class PlacementScenarios
             Inv($"p50 {viaTheServer.Latency.P50:0.0} ms ({viaTheServer.Failed} failed); {verdict.Figure} {verdict.Value:0.00} {verdict.Unit}, ") +
             Inv($"target {verdict.Comparison} {verdict.Target:0.00}: {(verdict.Met ? "met" : "missed")}; server process CPU ") +
             Inv($"{directLoad.Cores:0.00} cores / {serverLoad.Cores:0.00} cores, {directLoad.CpuMsPerCall:0.00} / {serverLoad.CpuMsPerCall:0.00} ms per call; ") +
-            Inv($"SQLite writer busy {writeGate.BusyShare:P0}, {writeGate.WritesPerCall:0.0} writes per call of {writeGate.MeanHoldMs:0.00} ms each"));
+            (bench.Settings.Database == "SQLite"
+                ? Inv($"SQLite writer busy {writeGate.BusyShare:P0}, {writeGate.WritesPerCall:0.0} writes per call of {writeGate.MeanHoldMs:0.00} ms each")
+                : $"the server on {bench.Settings.Database}"));
         return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad)
         {
             Floor = floor,
-            ServerWriteGate = writeGate,
+            ServerWriteGate = bench.Settings.Database == "SQLite" ? writeGate : null,
+            Database = bench.Settings.Database,
         };
     }
 
