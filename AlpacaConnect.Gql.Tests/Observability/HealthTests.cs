@@ -70,6 +70,7 @@ public sealed class HealthTests(ApiFactory factory) : IClassFixture<ApiFactory>
             .WithSetting("Alpaca:RedirectUri", "https://app.test/auth/alpaca/callback")
             .WithSetting("Alpaca:TradingPaperBaseUrl", "https://paper-api.alpaca.test")
             .WithSetting("Observability:Health:UpstreamCacheDuration", "00:00:30")
+            .WithSetting("Observability:Health:UpstreamFailureCacheDuration", "00:00:30")
             .WithServices(services =>
             {
                 services.AddSingleton<TimeProvider>(time);
@@ -99,6 +100,43 @@ public sealed class HealthTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(3, alpaca.Calls);
         Assert.All(alpaca.Requests, r => Assert.Equal("https://paper-api.alpaca.test/v2/clock", r.Url));
         Assert.All(alpaca.Requests, r => Assert.False(r.HadAuthorization)); // no user's token is spent on probes
+    }
+
+    [Fact]
+    public async Task AServerWhoseFirstProbeMetABlipIsReadySecondsAfterAlpacaAnswersAgain()
+    {
+        // Defaults: an answer that Alpaca is reachable is reused for 30 s; one that it is not, for 5 s, so a restart
+        // that met a passing 503 is not kept out of its load balancer for half a minute.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
+        using var alpaca = new ProbedAlpaca { Answer = HttpStatusCode.ServiceUnavailable };
+        using var app = new ApiFactory()
+            .WithSetting("Alpaca:Mode", "Alpaca")
+            .WithSetting("Alpaca:ClientId", "an-app")
+            .WithSetting("Alpaca:ClientSecret", "not-a-real-secret")
+            .WithSetting("Alpaca:RedirectUri", "https://app.test/auth/alpaca/callback")
+            .WithSetting("Alpaca:TradingPaperBaseUrl", "https://paper-api.alpaca.test")
+            .WithServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(time);
+                services.AddHttpClient(AlpacaUpstreamHealthCheck.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => alpaca);
+            });
+        using var client = app.CreateClient();
+
+        var (blip, _) = await GetAsync(client, "/health/ready");
+        alpaca.Answer = HttpStatusCode.Unauthorized;
+        time.Advance(TimeSpan.FromSeconds(4));
+        var (withinFailurePeriod, _) = await GetAsync(client, "/health/ready");
+        time.Advance(TimeSpan.FromSeconds(1));
+        var (back, _) = await GetAsync(client, "/health/ready");
+        alpaca.Answer = HttpStatusCode.ServiceUnavailable;
+        time.Advance(TimeSpan.FromSeconds(29));
+        var (successStillReused, _) = await GetAsync(client, "/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, blip);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, withinFailurePeriod);
+        Assert.Equal(HttpStatusCode.OK, back);
+        Assert.Equal(HttpStatusCode.OK, successStillReused);
+        Assert.Equal(2, alpaca.Calls);
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient client, string path)

@@ -6,8 +6,9 @@ namespace AlpacaConnect.Gql.Observability;
 
 /// <summary>
 /// In Alpaca mode, ready only while Alpaca's Trading API hosts answer at all (any answer below 500, including the 401
-/// an unauthenticated probe gets). The answer is reused for <see cref="HealthOptions.UpstreamCacheDuration"/>, so probes
-/// from a load balancer never become load on Alpaca. An upstream embedded in this process is the composition root's to
+/// an unauthenticated probe gets). The answer is reused for <see cref="HealthOptions.UpstreamCacheDuration"/> (an
+/// unreachable one for the shorter <see cref="HealthOptions.UpstreamFailureCacheDuration"/>), so probes from a load
+/// balancer never become load on Alpaca, and a passing error does not keep the server unready for long. An upstream embedded in this process is the composition root's to
 /// report (it replaces this check under <see cref="Name"/>).
 /// </summary>
 internal sealed class AlpacaUpstreamHealthCheck(
@@ -50,7 +51,10 @@ internal sealed class AlpacaUpstreamHealthCheck(
     public void Dispose() => _gate.Dispose();
 
     private HealthCheckResult? Fresh() =>
-        _last is { } last && time.GetUtcNow() - last.At < options.Value.UpstreamCacheDuration ? last.Result : null;
+        _last is { } last && time.GetUtcNow() - last.At < ReuseFor(last.Result) ? last.Result : null;
+
+    private TimeSpan ReuseFor(HealthCheckResult result) =>
+        result.Status == HealthStatus.Healthy ? options.Value.UpstreamCacheDuration : options.Value.UpstreamFailureCacheDuration;
 
     private async Task<HealthCheckResult> ProbeAsync(CancellationToken cancellationToken)
     {
