@@ -63,19 +63,9 @@ public sealed class HealthTests(ApiFactory factory) : IClassFixture<ApiFactory>
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
         using var alpaca = new ProbedAlpaca();
-        using var app = new ApiFactory()
-            .WithSetting("Alpaca:Mode", "Alpaca")
-            .WithSetting("Alpaca:ClientId", "an-app")
-            .WithSetting("Alpaca:ClientSecret", "not-a-real-secret")
-            .WithSetting("Alpaca:RedirectUri", "https://app.test/auth/alpaca/callback")
-            .WithSetting("Alpaca:TradingPaperBaseUrl", "https://paper-api.alpaca.test")
+        using var app = AlpacaMode(time, alpaca)
             .WithSetting("Observability:Health:UpstreamCacheDuration", "00:00:30")
-            .WithSetting("Observability:Health:UpstreamFailureCacheDuration", "00:00:30")
-            .WithServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(time);
-                services.AddHttpClient(AlpacaUpstreamHealthCheck.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => alpaca);
-            });
+            .WithSetting("Observability:Health:UpstreamFailureCacheDuration", "00:00:30");
         using var client = app.CreateClient();
 
         var (unreachable, body) = await GetAsync(client, "/health/ready");
@@ -109,17 +99,7 @@ public sealed class HealthTests(ApiFactory factory) : IClassFixture<ApiFactory>
         // that met a passing 503 is not kept out of its load balancer for half a minute.
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
         using var alpaca = new ProbedAlpaca { Answer = HttpStatusCode.ServiceUnavailable };
-        using var app = new ApiFactory()
-            .WithSetting("Alpaca:Mode", "Alpaca")
-            .WithSetting("Alpaca:ClientId", "an-app")
-            .WithSetting("Alpaca:ClientSecret", "not-a-real-secret")
-            .WithSetting("Alpaca:RedirectUri", "https://app.test/auth/alpaca/callback")
-            .WithSetting("Alpaca:TradingPaperBaseUrl", "https://paper-api.alpaca.test")
-            .WithServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(time);
-                services.AddHttpClient(AlpacaUpstreamHealthCheck.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => alpaca);
-            });
+        using var app = AlpacaMode(time, alpaca);
         using var client = app.CreateClient();
 
         var (blip, _) = await GetAsync(client, "/health/ready");
@@ -138,6 +118,19 @@ public sealed class HealthTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.OK, successStillReused);
         Assert.Equal(2, alpaca.Calls);
     }
+
+    /// <summary>A server in Alpaca mode whose readiness probes reach <paramref name="alpaca"/>, on <paramref name="time"/>.</summary>
+    private static ApiFactory AlpacaMode(FakeTimeProvider time, ProbedAlpaca alpaca) => new ApiFactory()
+        .WithSetting("Alpaca:Mode", "Alpaca")
+        .WithSetting("Alpaca:ClientId", "an-app")
+        .WithSetting("Alpaca:ClientSecret", "not-a-real-secret")
+        .WithSetting("Alpaca:RedirectUri", "https://app.test/auth/alpaca/callback")
+        .WithSetting("Alpaca:TradingPaperBaseUrl", "https://paper-api.alpaca.test")
+        .WithServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            services.AddHttpClient(AlpacaUpstreamHealthCheck.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => alpaca);
+        });
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient client, string path)
     {

@@ -8,8 +8,8 @@ namespace AlpacaConnect.Gql.Observability;
 /// In Alpaca mode, ready only while Alpaca's Trading API hosts answer at all (any answer below 500, including the 401
 /// an unauthenticated probe gets). The answer is reused for <see cref="HealthOptions.UpstreamCacheDuration"/> (an
 /// unreachable one for the shorter <see cref="HealthOptions.UpstreamFailureCacheDuration"/>), so probes from a load
-/// balancer never become load on Alpaca, and a passing error does not keep the server unready for long. An upstream embedded in this process is the composition root's to
-/// report (it replaces this check under <see cref="Name"/>).
+/// balancer never become load on Alpaca, and a passing error does not keep the server unready for long. An upstream
+/// embedded in this process is the composition root's to report (it replaces this check under <see cref="Name"/>).
 /// </summary>
 internal sealed class AlpacaUpstreamHealthCheck(
     IOptions<AlpacaOptions> alpaca, IOptions<HealthOptions> options, IHttpClientFactory clients, TimeProvider time)

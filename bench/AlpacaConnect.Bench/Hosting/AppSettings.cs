@@ -24,6 +24,7 @@ public sealed class AppSettings
 
     /// <summary>The PostgreSQL databases this run has made.</summary>
     private readonly HashSet<string> _databases = [];
+    private readonly Lock _databasesLock = new();
 
     /// <summary>Tells one run's PostgreSQL databases from another's: each server's is named after its file and this.</summary>
     private readonly string _run = Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
@@ -33,8 +34,11 @@ public sealed class AppSettings
         _postgres = postgres;
     }
 
+    /// <summary>Whether the servers keep their data in SQLite files, as shipped (no <c>--postgres</c>).</summary>
+    public bool OnSqlite => _postgres is null;
+
     /// <summary>"SQLite", or "PostgreSQL" when the run keeps the servers' data there.</summary>
-    public string Database => _postgres is null ? "SQLite" : "PostgreSQL";
+    public string Database => OnSqlite ? "SQLite" : "PostgreSQL";
 
     /// <summary>App-user JWTs are signed with this; the bench mints its users' tokens with it. Random per run.</summary>
     public string SigningKey { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));
@@ -55,8 +59,8 @@ public sealed class AppSettings
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Jwt:SigningKey"] = SigningKey,
-        ["Persistence:Provider"] = _postgres is null ? "Sqlite" : "Postgres",
-        ["Persistence:ConnectionString"] = _postgres is null ? $"Data Source={database}" : PostgresDatabase(database),
+        ["Persistence:Provider"] = OnSqlite ? "Sqlite" : "Postgres",
+        ["Persistence:ConnectionString"] = OnSqlite ? $"Data Source={database}" : PostgresDatabase(database),
         ["DataProtection:CertificatePath"] = KeyRingCertificate(Path.GetDirectoryName(Path.GetFullPath(database))!),
         ["DataProtection:CertificatePassword"] = KeyRingPassword,
         ["Connections:AllowedReturnTo:0"] = ReturnTo,
@@ -115,7 +119,7 @@ public sealed class AppSettings
     private string PostgresDatabase(string database)
     {
         var name = $"bench_{_run}_" + new string([.. Path.GetFileNameWithoutExtension(database).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_')]);
-        lock (_keyRingLock)
+        lock (_databasesLock)
         {
             if (_databases.Add(name))
             {

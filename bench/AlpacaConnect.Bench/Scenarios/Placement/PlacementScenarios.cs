@@ -88,18 +88,19 @@ public static class PlacementScenarios
         await server.Sandbox.ClearFaultsAsync();
 
         var verdict = judge(direct, viaTheServer);
+        var writer = bench.Settings.OnSqlite ? writeGate : null;
         bench.Say(
             Inv($"{scenario}: direct {direct.RequestsPerSecond:0}/s p50 {direct.Latency.P50:0.0} ms, server {viaTheServer.RequestsPerSecond:0}/s ") +
             Inv($"p50 {viaTheServer.Latency.P50:0.0} ms ({viaTheServer.Failed} failed); {verdict.Figure} {verdict.Value:0.00} {verdict.Unit}, ") +
             Inv($"target {verdict.Comparison} {verdict.Target:0.00}: {(verdict.Met ? "met" : "missed")}; server process CPU ") +
             Inv($"{directLoad.Cores:0.00} cores / {serverLoad.Cores:0.00} cores, {directLoad.CpuMsPerCall:0.00} / {serverLoad.CpuMsPerCall:0.00} ms per call; ") +
-            (bench.Settings.Database == "SQLite"
-                ? Inv($"SQLite writer busy {writeGate.BusyShare:P0}, {writeGate.WritesPerCall:0.0} writes per call of {writeGate.MeanHoldMs:0.00} ms each")
-                : $"the server on {bench.Settings.Database}"));
+            (writer is null
+                ? $"the server on {bench.Settings.Database}"
+                : Inv($"SQLite writer busy {writer.BusyShare:P0}, {writer.WritesPerCall:0.0} writes per call of {writer.MeanHoldMs:0.00} ms each")));
         return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad)
         {
             Floor = floor,
-            ServerWriteGate = bench.Settings.Database == "SQLite" ? writeGate : null,
+            ServerWriteGate = writer,
             Database = bench.Settings.Database,
         };
     }

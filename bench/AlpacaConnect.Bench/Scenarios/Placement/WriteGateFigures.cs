@@ -13,8 +13,8 @@ public sealed record WriteGateFigures(double BusyShare, double WritesPerCall, do
     private const string Hold = "alpaca_connect_db_write_gate_hold_seconds";
     private const string Wait = "alpaca_connect_db_write_gate_wait_seconds";
 
-    /// <summary>The gate's running totals now: hold sum and count, wait sum and count.</summary>
-    public static async Task<(double HoldSum, double HoldCount, double WaitSum, double WaitCount)> ReadAsync(HttpClient http, Uri server)
+    /// <summary>The gate's running totals now.</summary>
+    public static async Task<WriteGateTotals> ReadAsync(HttpClient http, Uri server)
     {
         var text = await http.GetStringAsync(new Uri(server, "/metrics"));
         // Only the gate's own series; a sample line is name{labels} value, and label values may hold spaces.
@@ -24,13 +24,10 @@ public sealed record WriteGateFigures(double BusyShare, double WritesPerCall, do
             .GroupBy(sample => sample.Name)
             .ToDictionary(g => g.Key, g => g.Sum(sample => double.Parse(sample.Value, CultureInfo.InvariantCulture)));
         double Total(string name) => totals.GetValueOrDefault(name);
-        return (Total(Hold + "_sum"), Total(Hold + "_count"), Total(Wait + "_sum"), Total(Wait + "_count"));
+        return new(Total(Hold + "_sum"), Total(Hold + "_count"), Total(Wait + "_sum"), Total(Wait + "_count"));
     }
 
-    public static WriteGateFigures Between(
-        (double HoldSum, double HoldCount, double WaitSum, double WaitCount) before,
-        (double HoldSum, double HoldCount, double WaitSum, double WaitCount) after,
-        TimeSpan wall, double calls)
+    public static WriteGateFigures Between(WriteGateTotals before, WriteGateTotals after, TimeSpan wall, double calls)
     {
         var held = after.HoldSum - before.HoldSum;
         var holds = after.HoldCount - before.HoldCount;
@@ -43,3 +40,6 @@ public sealed record WriteGateFigures(double BusyShare, double WritesPerCall, do
             waits > 0 ? waited * 1000 / waits : 0);
     }
 }
+
+/// <summary>The gate's histograms as <c>/metrics</c> gives them, summed over their series: seconds held and holds, seconds waited and waits.</summary>
+public readonly record struct WriteGateTotals(double HoldSum, double HoldCount, double WaitSum, double WaitCount);
