@@ -125,6 +125,10 @@ public sealed class AccountScreensTests : IDisposable
     [Fact]
     public async Task NotConnectedReauthAndRateLimitsAreTypedErrors()
     {
+        // An injected 429 resets at the next wall-clock minute. A read that met it in the last seconds of a minute was
+        // retried within the server's allowed wait and succeeded, so the test failed one run in twelve: this server
+        // waits for no reset, and every injected 429 reaches the caller.
+        _host.WithSetting("Alpaca:Resilience:MaxRateLimitWait", "00:00:00");
         var notConnected = await Mutate("createWatchlist", "CreateWatchlistInput", new { name = "Tech" });
         var notConnectedRead = await _host.QueryAsync("app-alice", "{ activities { pageInfo { hasNextPage } } }");
         await _host.ConnectAsync("app-alice", "alice");
