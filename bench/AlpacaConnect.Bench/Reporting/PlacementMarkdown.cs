@@ -47,9 +47,31 @@ public static class PlacementMarkdown
             }
         }
 
+        CoresAtTarget(md, scenarios);
         Notes(md, scenarios.SelectMany(p => new[] { p.Direct, p.Floor?.Result, p.Server }.OfType<LoadResult>().Where(r => r.FirstFailure is not null)
             .Select(r => $"first failure, {p.Title}, {r.Target} via {r.Via}: {r.FirstFailure}")));
         md.Append('\n');
+    }
+
+    /// <summary>
+    /// For each throughput target, the CPU the server process would burn at the rate the target asks, at the CPU per
+    /// call it was measured to cost: a target that needs more cores than the machine has cannot be met here by waiting
+    /// less, only by doing less per call. The process hosts the sandbox too (its share is the direct side's CPU per call).
+    /// </summary>
+    private static void CoresAtTarget(StringBuilder md, IReadOnlyList<PlacementFigures> scenarios)
+    {
+        var throughput = scenarios.Where(p => p.Verdict.Unit == "×").ToList();
+        if (throughput.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(Inv($"\n| scenario | server process CPU ms per `placeOrder` (its sandbox's share) | rate the target asks | server process cores at that rate | cores on this machine |\n|---|---:|---:|---:|---:|\n"));
+        foreach (var p in throughput)
+        {
+            var rate = p.TargetRate;
+            md.Append(Inv($"| {p.Title} | {p.ServerLoad.CpuMsPerCall:0.00} ({p.DirectLoad.CpuMsPerCall:0.00}) | {rate:0}/s | {p.CoresAtTargetRate:0.00} | {Environment.ProcessorCount} |\n"));
+        }
     }
 
     private static void Side(StringBuilder md, PlacementFigures p, LoadResult r, ProcessLoad load, string via, ProcessLoad? floorLoad) =>

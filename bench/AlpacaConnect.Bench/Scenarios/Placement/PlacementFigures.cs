@@ -18,6 +18,12 @@ public sealed record PlacementFigures(
 
     /// <summary>Where the server kept its data: SQLite (as shipped) or PostgreSQL (<c>--postgres</c>).</summary>
     public string Database { get; init; } = "SQLite";
+
+    /// <summary>For a throughput target, the server's rate it asks (its share of the direct rate); else the direct rate.</summary>
+    public double TargetRate => Verdict.Unit == "×" ? Verdict.Target * Direct.RequestsPerSecond : Direct.RequestsPerSecond;
+
+    /// <summary>Cores the server process would use at <see cref="TargetRate"/>, at the CPU per call measured.</summary>
+    public double CoresAtTargetRate => TargetRate * ServerLoad.CpuMsPerCall / 1000;
 }
 
 /// <summary>

@@ -97,12 +97,19 @@ public static class PlacementScenarios
             (writer is null
                 ? $"the server on {bench.Settings.Database}"
                 : Inv($"SQLite writer busy {writer.BusyShare:P0}, {writer.WritesPerCall:0.0} writes per call of {writer.MeanHoldMs:0.00} ms each")));
-        return new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad)
+        var figures = new PlacementFigures(scenario, title, users, concurrency, options.UpstreamLatency, direct, viaTheServer, verdict, directLoad, serverLoad)
         {
             Floor = floor,
             ServerWriteGate = writer,
             Database = bench.Settings.Database,
         };
+        if (verdict.Unit == "×")
+        {
+            bench.Say(Inv($"{scenario}: at the target's {figures.TargetRate:0}/s the server process would use {figures.CoresAtTargetRate:0.00} cores ") +
+                Inv($"({serverLoad.CpuMsPerCall:0.00} ms per call); this machine has {Environment.ProcessorCount}"));
+        }
+
+        return figures;
     }
 
     /// <summary>
