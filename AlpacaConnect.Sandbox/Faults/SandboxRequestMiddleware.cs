@@ -19,6 +19,7 @@ internal sealed class SandboxRequestMiddleware(RequestDelegate next, FaultInject
         }
 
         var sequence = log.NextSequence();
+        var arrived = time.GetUtcNow();
         var route = RouteKey(context);
         var environment = SandboxEnvironments.Of(context);
         var fault = faults.Decide(route, environment);
@@ -33,7 +34,7 @@ internal sealed class SandboxRequestMiddleware(RequestDelegate next, FaultInject
             log.Add(new SandboxRequestRecord(
                 sequence, time.GetUtcNow(), context.Request.Method, context.Request.PathBase + context.Request.Path, route,
                 environment?.RouteName(), context.Response.StatusCode, token is null ? null : TokenFingerprint.Of(token), fault?.Kind.ToString(),
-                aborted || context.RequestAborted.IsCancellationRequested));
+                aborted || context.RequestAborted.IsCancellationRequested, arrived));
         }
     }
 
