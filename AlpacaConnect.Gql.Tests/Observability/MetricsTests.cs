@@ -87,7 +87,7 @@ public sealed class MetricsTests
         // One account (the sandbox counts per account here); its minute window started again during the 61 s, and
         // windows that have reset are forgotten: what is left is 200 minus the trading calls of the current minute.
         var minute = time.GetUtcNow().ToUnixTimeSeconds() / 60;
-        var callsThisMinute = driver.Host.Control.Requests.Count(r => r.Environment == "paper" && r.At.ToUnixTimeSeconds() / 60 == minute);
+        var callsThisMinute = driver.Host.Control.Requests.Count(r => r.Environment == "paper" && r.ArrivedAt.ToUnixTimeSeconds() / 60 == minute);
         Assert.InRange(callsThisMinute, 3, 20);
         Assert.Equal(200 - callsThisMinute, scrape.Value("alpaca_connect_upstream_ratelimit_remaining", ("api", "trading")));
     }
