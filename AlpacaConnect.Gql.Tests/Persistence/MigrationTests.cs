@@ -11,7 +11,7 @@ public sealed class MigrationTests
     public async Task StartingTheServerCreatesTheDataFolderAndAppliesEveryMigration()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"alpaca-connect-data-{Guid.NewGuid():N}", "data");
-        using var factory = new ApiFactory().WithSetting("Persistence:ConnectionString", $"Data Source={folder}/app.db");
+        var factory = new ApiFactory().WithSetting("Persistence:ConnectionString", $"Data Source={folder}/app.db");
         try
         {
             factory.CreateClient().Dispose();
@@ -23,6 +23,9 @@ public sealed class MigrationTests
         }
         finally
         {
+            // The server stops first: its background work opens the database too, and a file it created while the
+            // folder was being deleted made the deletion fail ("Directory not empty").
+            factory.Dispose();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
