@@ -60,7 +60,7 @@ public static class PlacementMarkdown
     /// </summary>
     private static void CoresAtTarget(StringBuilder md, IReadOnlyList<PlacementFigures> scenarios)
     {
-        var throughput = scenarios.Where(p => p.Verdict.Unit == "×").ToList();
+        var throughput = scenarios.Where(p => p.Verdict.IsThroughput).ToList();
         if (throughput.Count == 0)
         {
             return;
@@ -69,8 +69,7 @@ public static class PlacementMarkdown
         md.Append(Inv($"\n| scenario | server process CPU ms per `placeOrder` (its sandbox's share) | rate the target asks | server process cores at that rate | cores on this machine |\n|---|---:|---:|---:|---:|\n"));
         foreach (var p in throughput)
         {
-            var rate = p.TargetRate;
-            md.Append(Inv($"| {p.Title} | {p.ServerLoad.CpuMsPerCall:0.00} ({p.DirectLoad.CpuMsPerCall:0.00}) | {rate:0}/s | {p.CoresAtTargetRate:0.00} | {Environment.ProcessorCount} |\n"));
+            md.Append(Inv($"| {p.Title} | {p.ServerLoad.CpuMsPerCall:0.00} ({p.DirectLoad.CpuMsPerCall:0.00}) | {p.TargetRate:0}/s | {p.CoresAtTargetRate:0.00} | {Environment.ProcessorCount} |\n"));
         }
     }
 

@@ -19,11 +19,11 @@ public sealed record PlacementFigures(
     /// <summary>Where the server kept its data: SQLite (as shipped) or PostgreSQL (<c>--postgres</c>).</summary>
     public string Database { get; init; } = "SQLite";
 
-    /// <summary>For a throughput target, the server's rate it asks (its share of the direct rate); else the direct rate.</summary>
-    public double TargetRate => Verdict.Unit == "×" ? Verdict.Target * Direct.RequestsPerSecond : Direct.RequestsPerSecond;
+    /// <summary>The server's rate a throughput target asks (its share of the direct rate); null for a latency target.</summary>
+    public double? TargetRate => Verdict.IsThroughput ? Verdict.Target * Direct.RequestsPerSecond : null;
 
     /// <summary>Cores the server process would use at <see cref="TargetRate"/>, at the CPU per call measured.</summary>
-    public double CoresAtTargetRate => TargetRate * ServerLoad.CpuMsPerCall / 1000;
+    public double? CoresAtTargetRate => TargetRate * ServerLoad.CpuMsPerCall / 1000;
 }
 
 /// <summary>
@@ -64,6 +64,10 @@ public sealed record PlacementVerdict(string Figure, string Unit, double Value, 
         var ratio = server.RequestsPerSecond / direct.RequestsPerSecond;
         return new("server ÷ direct requests/s", "×", ratio, "≥", share, Clean(direct, server) && ratio >= share);
     }
+
+    /// <summary>Whether the target is a share of the direct POST's throughput (else an added latency).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsThroughput => Unit == "×";
 
     /// <summary>The same figure with another side (the floor) in the server's place: its name says which.</summary>
     public PlacementVerdict For(string side) => this with { Figure = Figure.Replace("server", side, StringComparison.Ordinal) };

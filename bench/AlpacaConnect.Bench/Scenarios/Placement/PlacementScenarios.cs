@@ -103,7 +103,7 @@ public static class PlacementScenarios
             ServerWriteGate = writer,
             Database = bench.Settings.Database,
         };
-        if (verdict.Unit == "×")
+        if (verdict.IsThroughput)
         {
             bench.Say(Inv($"{scenario}: at the target's {figures.TargetRate:0}/s the server process would use {figures.CoresAtTargetRate:0.00} cores ") +
                 Inv($"({serverLoad.CpuMsPerCall:0.00} ms per call); this machine has {Environment.ProcessorCount}"));
